@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "gong-mock",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "gong-mock", targets: ["gong-mock"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // System libraries (Debian packages named in `providers`).
+        .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        // Macro wrappers for OpenSSL and the epoll/eventfd/timerfd headers Glibc does not export.
+        .target(name: "CShims", dependencies: ["COpenSSL"]),
+
+        // Generic layers, arrows pointing down only (see DESIGN.md).
+        .target(name: "Essentials"),
+        .target(name: "CryptoPrimitives", dependencies: ["COpenSSL", "CShims", "Essentials"]),
+        .target(name: "HTTPServer", dependencies: ["COpenSSL", "CShims", "CryptoPrimitives", "Essentials"]),
+        .target(name: "OAuth", dependencies: ["HTTPServer", "CryptoPrimitives", "Essentials"]),
+        .target(name: "MCP", dependencies: ["HTTPServer", "Essentials"]),
+        // Gong domain and composition.
+        .target(
+            name: "GongMock",
+            dependencies: ["OAuth", "MCP", "HTTPServer", "CryptoPrimitives", "Essentials", "CSQLite"],
+            resources: [.copy("Resources")]
+        ),
+        .executableTarget(
+            name: "gong-mock",
+            dependencies: ["GongMock", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
+        .testTarget(name: "EssentialsTests", dependencies: ["Essentials"]),
+        .testTarget(name: "CryptoPrimitivesTests", dependencies: ["CryptoPrimitives"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "CryptoPrimitives"]),
+        .testTarget(name: "OAuthTests", dependencies: ["OAuth", "HTTPServer"]),
+        .testTarget(name: "MCPTests", dependencies: ["MCP", "HTTPServer"]),
+        .testTarget(name: "GongMockTests", dependencies: ["GongMock"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,1 @@
+// Module CryptoPrimitives: see DESIGN.md for its place in the layers.

@@ -1,0 +1,21 @@
+/// Turns secrets into something safe to log: never the value, but a stable short fingerprint so a
+/// reader can still tell two tokens apart and match a log line to a journal entry.
+public enum Redact {
+    /// `"abcd…(43 chars)#5f2c"`-style is still too revealing for short secrets; we show only the
+    /// length and a non-cryptographic fingerprint (FNV-1a), which cannot be reversed to the value.
+    public static func secret(_ value: String) -> String {
+        if value.isEmpty { return "<empty>" }
+        return "<redacted len=\(value.utf8.count) fp=\(fingerprint(value))>"
+    }
+
+    /// A 32-bit FNV-1a fingerprint in hex. Deterministic across runs and platforms.
+    public static func fingerprint(_ value: String) -> String {
+        var hash: UInt32 = 0x811C_9DC5
+        for byte in value.utf8 {
+            hash ^= UInt32(byte)
+            hash = hash &* 0x0100_0193
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 8 - hex.count) + hex
+    }
+}

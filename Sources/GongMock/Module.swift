@@ -1,0 +1,1 @@
+// Module GongMock: see DESIGN.md for its place in the layers.

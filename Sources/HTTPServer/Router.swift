@@ -1,0 +1,113 @@
+/// Routes by method and path pattern. Patterns are literal segments and `{name}` parameters
+/// (`/admin/api/integrations/{id}/credentials`); a trailing `*` segment matches the rest.
+///
+/// Built once, then frozen into an immutable `Sendable` value. Unknown path → 404; known path,
+/// other method → 405 with `Allow` (RFC 9110 §15.5.6). HEAD falls back to the GET route (the
+/// encoder drops the body). Thrown `HTTPResponseError`s render themselves.
+public struct Router: HTTPResponder {
+    struct Route: Sendable {
+        let method: HTTPMethod
+        let pattern: String
+        let segments: [Segment]
+        let responder: any HTTPResponder
+    }
+
+    enum Segment: Sendable, Equatable {
+        case literal(String)
+        case parameter(String)
+        case rest
+    }
+
+    private var routes: [Route] = []
+    /// Exact-path routes without parameters, for an O(1) hot path.
+    private var exact: [String: [Route]] = [:]
+    /// Called for errors that do not render themselves; returns the 500 to send.
+    public var onUnexpectedError: @Sendable (any Error, HTTPRequest) -> HTTPResponse = { _, _ in
+        .text("Internal Server Error\n", status: .internalServerError)
+    }
+
+    public init() {}
+
+    public mutating func add(_ method: HTTPMethod, _ pattern: String, _ responder: any HTTPResponder) {
+        let segments = Router.split(pattern).map { piece -> Segment in
+            if piece == "*" { return .rest }
+            if piece.hasPrefix("{"), piece.hasSuffix("}") { return .parameter(String(piece.dropFirst().dropLast())) }
+            return .literal(piece)
+        }
+        let route = Route(method: method, pattern: pattern, segments: segments, responder: responder)
+        if segments.allSatisfy({ if case .literal = $0 { return true } else { return false } }) {
+            exact[pattern, default: []].append(route)
+        } else {
+            routes.append(route)
+        }
+    }
+
+    public mutating func add(_ method: HTTPMethod, _ pattern: String, _ body: @escaping @Sendable (HTTPRequest, RequestContext) throws -> HTTPResponse) {
+        add(method, pattern, ClosureResponder(body))
+    }
+
+    public mutating func get(_ pattern: String, _ body: @escaping @Sendable (HTTPRequest, RequestContext) throws -> HTTPResponse) { add(.get, pattern, body) }
+    public mutating func post(_ pattern: String, _ body: @escaping @Sendable (HTTPRequest, RequestContext) throws -> HTTPResponse) { add(.post, pattern, body) }
+    public mutating func put(_ pattern: String, _ body: @escaping @Sendable (HTTPRequest, RequestContext) throws -> HTTPResponse) { add(.put, pattern, body) }
+    public mutating func patch(_ pattern: String, _ body: @escaping @Sendable (HTTPRequest, RequestContext) throws -> HTTPResponse) { add(.patch, pattern, body) }
+    public mutating func delete(_ pattern: String, _ body: @escaping @Sendable (HTTPRequest, RequestContext) throws -> HTTPResponse) { add(.delete, pattern, body) }
+
+    public func respond(to request: HTTPRequest, context: RequestContext) throws -> HTTPResponse {
+        do {
+            return try route(request, context: context)
+        } catch let error as any HTTPResponseError {
+            return error.response()
+        } catch {
+            return onUnexpectedError(error, request)
+        }
+    }
+
+    private func route(_ request: HTTPRequest, context: RequestContext) throws -> HTTPResponse {
+        let path = request.path
+        var candidates: [(Route, [String: String])] = []
+        if let matches = exact[path] {
+            candidates = matches.map { ($0, [:]) }
+        } else {
+            let pieces = Router.split(path)
+            for route in routes {
+                if let parameters = Router.match(route.segments, pieces) { candidates.append((route, parameters)) }
+            }
+        }
+        guard !candidates.isEmpty else { throw HTTPError(.notFound, "Not Found: no route for \(path)") }
+        let wanted = request.method
+        let chosen = candidates.first(where: { $0.0.method == wanted })
+            ?? (wanted == .head ? candidates.first(where: { $0.0.method == .get }) : nil)
+        guard let (route, parameters) = chosen else {
+            var allowed = candidates.map(\.0.method.rawValue)
+            if allowed.contains("GET"), !allowed.contains("HEAD") { allowed.append("HEAD") }
+            var seen = Set<String>()
+            let allow = allowed.filter { seen.insert($0).inserted }.joined(separator: ", ")
+            throw HTTPError(.methodNotAllowed, "Method Not Allowed: \(wanted.rawValue) is not supported on \(path); allowed: \(allow)", headers: ["Allow": allow])
+        }
+        var context = context
+        context.pathParameters = parameters
+        context.routePattern = route.pattern
+        return try route.responder.respond(to: request, context: context)
+    }
+
+    static func split(_ path: String) -> [String] {
+        path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+    }
+
+    static func match(_ segments: [Segment], _ pieces: [String]) -> [String: String]? {
+        var parameters: [String: String] = [:]
+        for (index, segment) in segments.enumerated() {
+            switch segment {
+            case .rest:
+                parameters["*"] = pieces[index...].joined(separator: "/")
+                return parameters
+            case .literal(let literal):
+                guard index < pieces.count, pieces[index] == literal else { return nil }
+            case .parameter(let name):
+                guard index < pieces.count, let decoded = URLEncodedForm.percentDecode(pieces[index], plusAsSpace: false) else { return nil }
+                parameters[name] = decoded
+            }
+        }
+        return pieces.count == segments.count ? parameters : nil
+    }
+}

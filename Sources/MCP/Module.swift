@@ -1,0 +1,1 @@
+// Module MCP: see DESIGN.md for its place in the layers.

@@ -1,0 +1,1 @@
+// Module OAuth: see DESIGN.md for its place in the layers.

@@ -1,0 +1,1 @@
+print("gong-mock: under construction")

@@ -1,0 +1,39 @@
+import Testing
+@testable import HTTPServer
+
+@Suite struct RouterTests {
+    func makeRouter() -> Router {
+        var router = Router()
+        router.get("/healthz") { _, _ in .text("ok") }
+        router.get("/items/{id}") { _, context in .text("item \(context.parameter("id") ?? "?")") }
+        router.delete("/items/{id}") { _, _ in HTTPResponse(status: .noContent) }
+        router.get("/files/*") { _, context in .text(context.parameter("*") ?? "") }
+        return router
+    }
+
+    @Test func routesExactAndParameterised() throws {
+        let router = makeRouter()
+        #expect(try router.respond(to: HTTPRequest(method: .get, target: "/healthz"), context: RequestContext()).status == .ok)
+        let item = try router.respond(to: HTTPRequest(method: .get, target: "/items/a%20b?x=1"), context: RequestContext())
+        if case .bytes(let bytes) = item.body { #expect(String(decoding: bytes, as: UTF8.self) == "item a b") }
+    }
+
+    @Test func unknownPathIs404AndWrongMethodIs405WithAllow() throws {
+        let router = makeRouter()
+        #expect(try router.respond(to: HTTPRequest(method: .get, target: "/nope"), context: RequestContext()).status == .notFound)
+        let response = try router.respond(to: HTTPRequest(method: .post, target: "/items/1"), context: RequestContext())
+        #expect(response.status == .methodNotAllowed)
+        #expect(response.headers["Allow"] == "GET, DELETE, HEAD")
+    }
+
+    @Test func headFallsBackToGet() throws {
+        let router = makeRouter()
+        #expect(try router.respond(to: HTTPRequest(method: .head, target: "/healthz"), context: RequestContext()).status == .ok)
+    }
+
+    @Test func formDecoding() {
+        let pairs = URLEncodedForm.parse("a=1&b=x+y&c=%E2%9C%93&d")
+        #expect(pairs.map(\.name) == ["a", "b", "c", "d"])
+        #expect(pairs.map(\.value) == ["1", "x y", "✓", ""])
+    }
+}

@@ -1,0 +1,21 @@
+# Shared helpers for the project's scripts. Sourced, not run.
+# Installs Debian packages only when missing, so every script is idempotent and fast on re-runs.
+
+gm_root() { cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd; }
+
+# gm_apt PACKAGE...: install the named Debian packages if any is missing.
+gm_apt() {
+  local missing=()
+  for package in "$@"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  echo "==> installing ${missing[*]}" >&2
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2 || true
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+}
+
+# The system libraries the Swift package links against.
+gm_build_deps() { gm_apt pkg-config libssl-dev libsqlite3-dev; }
