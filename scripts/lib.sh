@@ -19,3 +19,21 @@ gm_apt() {
 
 # The system libraries the Swift package links against.
 gm_build_deps() { gm_apt pkg-config libssl-dev libsqlite3-dev; }
+
+# gm_venv: the project's Python virtualenv (.venv) with the interop test requirements; reinstalls
+# only when requirements.txt changed.
+gm_venv() {
+  local root; root=$(gm_root)
+  local venv="$root/.venv" req="$root/Tests/interop/requirements.txt"
+  if [ ! -x "$venv/bin/python" ]; then
+    python3 -m venv "$venv" >&2
+  fi
+  if ! cmp -s "$req" "$venv/.requirements.installed" 2>/dev/null; then
+    echo "==> pip install -r Tests/interop/requirements.txt" >&2
+    "$venv/bin/pip" install -q --disable-pip-version-check -r "$req" >&2
+    cp "$req" "$venv/.requirements.installed"
+  fi
+}
+
+# The browser the admin and consent page tests drive.
+gm_browser_deps() { gm_apt chromium chromium-driver; }
