@@ -61,7 +61,8 @@ final class EVPKey: @unchecked Sendable {
         let bio = try MemoryBIO(text: pem, operation: operation)
         OpenSSLErrorQueue.clear()
         // A callback that supplies no passphrase: the default one would prompt on the terminal.
-        guard let key = PEM_read_bio_PrivateKey(bio.pointer, nil, { _, _, _, _ in 0 }, nil) else {
+        let parsed = withExtendedLifetime(bio) { PEM_read_bio_PrivateKey(bio.pointer, nil, { _, _, _, _ in 0 }, nil) }
+        guard let key = parsed else {
             throw .openSSL(operation, fallback: "not a private key PEM")
         }
         return EVPKey(owning: key)
