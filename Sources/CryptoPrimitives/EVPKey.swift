@@ -90,19 +90,44 @@ final class EVPKey: @unchecked Sendable {
         return try BigNumber.bytes(number, length: length, operation: operation)
     }
 
+    /// A provider parameter for `publicKey(type:parameters:)`.
+    enum Parameter {
+        case utf8(String, String)
+        case octets(String, [UInt8])
+        /// Unsigned big-endian integer.
+        case unsigned(String, [UInt8])
+    }
+
     /// A public key from provider parameters (`EVP_PKEY_fromdata`), as built from a JWK.
-    static func publicKey(type: String, operation: String,
-                          build: (OpaquePointer) -> Bool) throws(CryptoError) -> EVPKey {
+    ///
+    /// `OSSL_PARAM_BLD` keeps pointers to parameter names and values until `to_param`, so every
+    /// name and value is copied into storage owned here for the whole call.
+    static func publicKey(type: String, parameters: [Parameter], operation: String) throws(CryptoError) -> EVPKey {
+        var storage = ParameterStorage()
+        defer { storage.release() }
         OpenSSLErrorQueue.clear()
         guard let builder = OSSL_PARAM_BLD_new() else { throw .openSSL(operation) }
         defer { OSSL_PARAM_BLD_free(builder) }
-        guard build(builder), let parameters = OSSL_PARAM_BLD_to_param(builder) else { throw .openSSL(operation) }
-        defer { OSSL_PARAM_free(parameters) }
+        for parameter in parameters {
+            let pushed: Int32
+            switch parameter {
+            case .utf8(let name, let value):
+                pushed = OSSL_PARAM_BLD_push_utf8_string(builder, storage.cString(name), storage.cString(value), 0)
+            case .octets(let name, let value):
+                pushed = OSSL_PARAM_BLD_push_octet_string(builder, storage.cString(name), storage.bytes(value), value.count)
+            case .unsigned(let name, let value):
+                guard let number = storage.bigNumber(value) else { throw .openSSL(operation) }
+                pushed = OSSL_PARAM_BLD_push_BN(builder, storage.cString(name), number)
+            }
+            guard pushed == 1 else { throw .openSSL(operation) }
+        }
+        guard let built = OSSL_PARAM_BLD_to_param(builder) else { throw .openSSL(operation) }
+        defer { OSSL_PARAM_free(built) }
         guard let context = EVP_PKEY_CTX_new_from_name(nil, type, nil) else { throw .openSSL(operation) }
         defer { EVP_PKEY_CTX_free(context) }
         var key: OpaquePointer?
         guard EVP_PKEY_fromdata_init(context) == 1,
-              EVP_PKEY_fromdata(context, &key, CShims_EVP_PKEY_PUBLIC_KEY(), parameters) == 1,
+              EVP_PKEY_fromdata(context, &key, CShims_EVP_PKEY_PUBLIC_KEY(), built) == 1,
               let key else {
             throw .openSSL(operation, fallback: "OpenSSL refused the key parameters")
         }

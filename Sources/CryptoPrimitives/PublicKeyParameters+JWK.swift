@@ -55,20 +55,12 @@ extension PublicKeyParameters {
     func makeKey() throws(CryptoError) -> EVPKey {
         switch self {
         case .ec(let x, let y):
-            let point: [UInt8] = [0x04] + x + y   // SEC 1 §2.3.3 uncompressed point
-            return try EVPKey.publicKey(type: "EC", operation: "building an EC P-256 public key") { builder in
-                let group = OSSL_PARAM_BLD_push_utf8_string(builder, "group", "prime256v1", 0)
-                let pub = point.withUnsafeBytes { OSSL_PARAM_BLD_push_octet_string(builder, "pub", $0.baseAddress, $0.count) }
-                return group == 1 && pub == 1
-            }
+            // SEC 1 §2.3.3 uncompressed point.
+            return try EVPKey.publicKey(type: "EC", parameters: [.utf8("group", "prime256v1"), .octets("pub", [0x04] + x + y)],
+                                        operation: "building an EC P-256 public key")
         case .rsa(let n, let e):
-            guard let modulus = BigNumber.make(n) else { throw .openSSL("building an RSA public key") }
-            defer { BN_free(modulus) }
-            guard let exponent = BigNumber.make(e) else { throw .openSSL("building an RSA public key") }
-            defer { BN_free(exponent) }
-            return try EVPKey.publicKey(type: "RSA", operation: "building an RSA public key") { builder in
-                OSSL_PARAM_BLD_push_BN(builder, "n", modulus) == 1 && OSSL_PARAM_BLD_push_BN(builder, "e", exponent) == 1
-            }
+            return try EVPKey.publicKey(type: "RSA", parameters: [.unsigned("n", n), .unsigned("e", e)],
+                                        operation: "building an RSA public key")
         }
     }
 }
