@@ -7,6 +7,7 @@ public enum AccessTokenRejection: Error, Sendable, Equatable, CustomStringConver
     case expired(at: Double)
     case wrongIssuer(found: String, expected: String)
     case wrongAudience(found: String, expected: String)
+    /// The reason names what was revoked ("grant revoked: refresh token reuse detected").
     case revoked(String)
     case authorizationWithdrawn(String)
     case unavailable(String)
@@ -19,7 +20,7 @@ public enum AccessTokenRejection: Error, Sendable, Equatable, CustomStringConver
         case .expired(let at): return "token expired at \(Timestamp.iso8601(at))"
         case .wrongIssuer(let found, let expected): return "issuer \(found) does not match \(expected)"
         case .wrongAudience(let found, let expected): return "audience \(found) does not match this resource \(expected)"
-        case .revoked(let reason): return "token revoked: \(reason)"
+        case .revoked(let reason): return reason
         case .authorizationWithdrawn(let reason): return "authorization withdrawn: \(reason)"
         case .unavailable(let reason): return "token could not be checked: \(reason)"
         }

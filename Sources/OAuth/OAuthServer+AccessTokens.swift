@@ -99,8 +99,8 @@ extension OAuthServer {
             return .failure(.malformed("sub, client_id, jti or sid is missing"))
         }
         do {
-            if let revoked = try store.revokedAccessToken(jti: jti) { return .failure(.revoked(revoked.reason)) }
-            guard let grant = try store.grant(id: grantID) else { return .failure(.revoked("its grant \(grantID) is unknown (state was reset)")) }
+            if let revoked = try store.revokedAccessToken(jti: jti) { return .failure(.revoked("token revoked: \(revoked.reason)")) }
+            guard let grant = try store.grant(id: grantID) else { return .failure(.revoked("grant \(grantID) is unknown (never issued here, or state was reset)")) }
             if grant.isRevoked { return .failure(.revoked("grant revoked: \(grant.revocationReason ?? "revoked")")) }
         } catch {
             return .failure(.unavailable(error.message))

@@ -53,7 +53,9 @@ extension OAuthServer {
             throw invalid(.invalidClientMetadata, "register.auth_method",
                           "token_endpoint_auth_method '\(methodName)' is not supported; supported: \(configuration.enabledAuthMethods.map(\.rawValue).joined(separator: ", ")).")
         }
-        let grantTypes = try stringArrayMember(metadata, "grant_types", invalid: invalid) ?? ["authorization_code"]
+        // RFC 7591 §2 defaults to authorization_code alone; refresh_token is added because every token
+        // response carries a refresh token (mcp.md §7) and the reply states what was registered.
+        let grantTypes = try stringArrayMember(metadata, "grant_types", invalid: invalid) ?? Self.supportedGrantTypes
         let unsupportedGrants = grantTypes.filter { !Self.supportedGrantTypes.contains($0) }
         guard unsupportedGrants.isEmpty else {
             throw invalid(.invalidClientMetadata, "register.grant_types",
