@@ -123,7 +123,8 @@ public final class OAuthServer: Sendable {
     }
 
     /// Revokes every live grant matching `predicate` (integration deleted, user deactivated,
-    /// test-control reset of one client); returns how many were revoked.
+    /// test-control reset of one client); returns how many were revoked. `predicate` runs under
+    /// the server's lock and must not call back into the server.
     @discardableResult
     public func revokeGrants(reason: String, where predicate: (GrantRecord) -> Bool) -> Int {
         let revoked: [GrantRecord] = state.withLock { state in
@@ -148,6 +149,9 @@ public final class OAuthServer: Sendable {
         }
         return revoked.count
     }
+
+    /// Every grant, oldest first (for the admin flow inspector).
+    public func grants() throws(OAuthStoreError) -> [GrantRecord] { try store.allGrants() }
 
     /// Forgets every code, grant, refresh token and revocation (the signing keys stay).
     public func reset() throws(OAuthStoreError) {
