@@ -1,4 +1,3 @@
-import COpenSSL
 import Essentials
 
 extension PublicKeyParameters {

@@ -11,8 +11,15 @@ public enum SecureRandom {
         guard count > 0 else { return [] }
         var output = [UInt8](repeating: 0, count: count)
         OpenSSLErrorQueue.clear()
-        let status = output.withUnsafeMutableBufferPointer { buffer in
-            RAND_bytes(buffer.baseAddress, Int32(buffer.count))
+        // RAND_bytes takes an `int` length, so very large requests are filled in chunks.
+        let status = output.withUnsafeMutableBufferPointer { buffer -> Int32 in
+            var offset = 0
+            while offset < buffer.count {
+                let chunk = min(buffer.count - offset, 1 << 30)
+                guard RAND_bytes(buffer.baseAddress.map { $0 + offset }, Int32(chunk)) == 1 else { return 0 }
+                offset += chunk
+            }
+            return 1
         }
         guard status == 1 else {
             fatalError("RAND_bytes failed, refusing to continue without a CSPRNG: \(OpenSSLErrorQueue.drain())")
