@@ -1,1 +1,0 @@
-// Module OAuth: see DESIGN.md for its place in the layers.

@@ -1,0 +1,120 @@
+import CryptoPrimitives
+import Essentials
+
+extension OAuthServer {
+    static let accessTokenType = "at+jwt"
+    /// Claims the policy may not override.
+    static let reservedClaims: Set<String> = ["iss", "sub", "aud", "client_id", "scope", "exp", "iat", "nbf", "jti", "sid"]
+
+    /// A JWT access token (RFC 9068 §2.2) for a grant: `iss`, `sub`, `aud` (the resource),
+    /// `client_id`, `scope`, `exp`, `iat`, `jti`, `sid` (the grant), then the policy's claims.
+    func signAccessToken(grant: GrantRecord, scopes: [String], configuration: OAuthConfiguration) throws(CryptoError) -> String {
+        let issuedAt = clock.nowSeconds()
+        var claims = JSONObject()
+        claims["iss"] = .string(configuration.issuer)
+        claims["sub"] = .string(grant.subjectID)
+        claims["aud"] = .string(configuration.resource)
+        claims["client_id"] = .string(grant.clientID)
+        claims["scope"] = .string(scopes.joined(separator: " "))
+        claims["exp"] = .number(Double(issuedAt + Int64(configuration.accessTokenTTL)))
+        claims["iat"] = .number(Double(issuedAt))
+        claims["jti"] = .string(SecureRandom.token(byteCount: 16))
+        claims["sid"] = .string(grant.id)
+        for (key, value) in grant.claims where !Self.reservedClaims.contains(key) { claims[key] = value }
+        return try JWS.sign(payload: .object(claims), key: signingKey, header: JSONObject([("typ", .string(Self.accessTokenType))]))
+    }
+
+    /// Verifies a bearer token for the MCP gate: signature, type, issuer, audience (scheme/host
+    /// case and one trailing slash tolerated), expiry against the injected clock, grant and `jti`
+    /// revocation, and the policy's `isAuthorizationStillValid`. Verified tokens are cached by
+    /// their text, so the hot path is a dictionary lookup plus the expiry and policy checks.
+    public func verifyAccessToken(_ token: String) -> Result<VerifiedAccessToken, AccessTokenRejection> {
+        let now = clock.now()
+        let cached = state.withLock { $0.verifiedTokens[token] }
+        if let cached {
+            if now >= cached.token.expiresAt {
+                state.withLock { _ = $0.verifiedTokens.removeValue(forKey: token) }
+                return reject(.expired(at: cached.token.expiresAt), clientID: cached.token.clientID, token: token)
+            }
+            if let reason = policy.isAuthorizationStillValid(clientID: cached.token.clientID, subjectID: cached.token.subject) {
+                return reject(.authorizationWithdrawn(reason), clientID: cached.token.clientID, token: token)
+            }
+            return .success(cached.token)
+        }
+        let verified: VerifiedAccessToken
+        switch checkAccessToken(token, now: now) {
+        case .failure(let rejection): return reject(rejection, clientID: nil, token: token)
+        case .success(let token): verified = token
+        }
+        if let reason = policy.isAuthorizationStillValid(clientID: verified.clientID, subjectID: verified.subject) {
+            return reject(.authorizationWithdrawn(reason), clientID: verified.clientID, token: token)
+        }
+        let limit = configuration.verifiedTokenCacheLimit
+        state.withLock { state in
+            if state.verifiedTokens.count >= limit {
+                state.verifiedTokens = state.verifiedTokens.filter { now < $0.value.token.expiresAt }
+                if state.verifiedTokens.count >= limit { state.verifiedTokens = [:] }
+            }
+            state.verifiedTokens[token] = CachedAccessToken(token: verified, jti: verified.tokenID)
+        }
+        record(.resource, .accepted, rule: "bearer.verified", explanation: "access token verified", clientID: verified.clientID, subjectID: verified.subject,
+               fields: [("grant", verified.grantID), ("scope", verified.scopes.sorted().joined(separator: " ")), ("access_token", Redact.secret(token))])
+        return .success(verified)
+    }
+
+    private func reject(_ rejection: AccessTokenRejection, clientID: String?, token: String) -> Result<VerifiedAccessToken, AccessTokenRejection> {
+        record(.resource, .refused, rule: rejection.rule, errorCode: "invalid_token", explanation: rejection.description, clientID: clientID,
+               fields: [("access_token", Redact.secret(token))])
+        return .failure(rejection)
+    }
+
+    /// The uncached checks, shared with introspection.
+    func checkAccessToken(_ token: String, now: Double) -> Result<VerifiedAccessToken, AccessTokenRejection> {
+        let configuration = self.configuration
+        let jws: JWSVerified
+        switch JWS.verify(token, keys: verificationKeys) {
+        case .failure(let error): return .failure(.badSignature("\(error)"))
+        case .success(let verified): jws = verified
+        }
+        let type = jws.header["typ"]?.stringValue ?? "<none>"
+        guard type.lowercased() == Self.accessTokenType || type.lowercased() == "application/at+jwt" else {
+            return .failure(.notAnAccessToken(type: type))
+        }
+        guard let claims = jws.payload.objectValue else { return .failure(.malformed("the payload is not a JSON object")) }
+        guard let issuer = claims["iss"]?.stringValue else { return .failure(.malformed("no iss claim")) }
+        guard issuer == configuration.issuer else { return .failure(.wrongIssuer(found: issuer, expected: configuration.issuer)) }
+        let audiences: [String]
+        switch claims["aud"] {
+        case .string(let single): audiences = [single]
+        case .array(let list): audiences = list.compactMap(\.stringValue)
+        default: return .failure(.malformed("no aud claim"))
+        }
+        guard audiences.contains(where: { ResourceIdentifier.matches($0, canonical: configuration.resource) }) else {
+            return .failure(.wrongAudience(found: audiences.joined(separator: " "), expected: configuration.resource))
+        }
+        guard let expiresAt = claims["exp"]?.doubleValue else { return .failure(.malformed("no numeric exp claim")) }
+        guard now < expiresAt else { return .failure(.expired(at: expiresAt)) }
+        guard let subject = claims["sub"]?.stringValue, let clientID = claims["client_id"]?.stringValue,
+              let jti = claims["jti"]?.stringValue, let grantID = claims["sid"]?.stringValue else {
+            return .failure(.malformed("sub, client_id, jti or sid is missing"))
+        }
+        do {
+            if let revoked = try store.revokedAccessToken(jti: jti) { return .failure(.revoked("token revoked: \(revoked.reason)")) }
+            guard let grant = try store.grant(id: grantID) else { return .failure(.revoked("grant \(grantID) is unknown (never issued here, or state was reset)")) }
+            if grant.isRevoked { return .failure(.revoked("grant revoked: \(grant.revocationReason ?? "revoked")")) }
+        } catch {
+            return .failure(.unavailable(error.message))
+        }
+        let scopes = Set((claims["scope"]?.stringValue ?? "").split(separator: " ").map(String.init))
+        return .success(VerifiedAccessToken(subject: subject, clientID: clientID, scopes: scopes, expiresAt: expiresAt, grantID: grantID, tokenID: jti, claims: claims))
+    }
+
+    /// Revokes one access token by `jti` (RFC 7009) and drops it from the cache.
+    func revokeAccessToken(_ verified: VerifiedAccessToken, reason: String) {
+        let record = RevokedAccessTokenRecord(jti: verified.tokenID, expiresAt: verified.expiresAt, reason: reason)
+        state.withLock { state in
+            state.verifiedTokens = state.verifiedTokens.filter { $0.value.jti != verified.tokenID }
+            do { try store.putRevokedAccessToken(record) } catch { logger.error("could not record an access-token revocation", [("error", "\(error)")]) }
+        }
+    }
+}

@@ -1,0 +1,203 @@
+import CryptoPrimitives
+import Essentials
+import HTTPServer
+import Synchronization
+
+/// A generic OAuth 2.1 authorization server (draft-ietf-oauth-v2-1) for one protected resource:
+/// discovery (RFC 8414, RFC 9728), authorization code with PKCE (RFC 7636), consent, the token
+/// endpoint with refresh rotation, dynamic registration (RFC 7591), Client ID Metadata Documents,
+/// revocation (RFC 7009), introspection (RFC 7662) and JWT access tokens (RFC 9068).
+///
+/// Business rules come from an `OAuthPolicy`; time from an injected `ServerClock`, so a virtual
+/// clock drives code and token expiry. Mutable state sits behind one `Mutex`, which is never held
+/// while the policy is called.
+public final class OAuthServer: Sendable {
+    struct CachedAccessToken: Sendable {
+        let token: VerifiedAccessToken
+        let jti: String
+    }
+
+    struct State: Sendable {
+        var configuration: OAuthConfiguration
+        var decisionHandler: (@Sendable (OAuthDecisionEvent) -> Void)?
+        var verifiedTokens: [String: CachedAccessToken] = [:]
+        /// Consent transactions already completed, by nonce, with their expiry.
+        var consumedTransactions: [String: Double] = [:]
+        var lastPurge: Double = 0
+    }
+
+    let policy: any OAuthPolicy
+    let clock: any ServerClock
+    let logger: Logger
+    let store: any OAuthStateStore
+    /// Signs new tokens.
+    let signingKey: SigningKey
+    /// Verifies tokens: the current key and any older key kept in the store.
+    let verificationKeys: [SigningKey]
+    let state: Mutex<State>
+
+    /// Loads signing keys from `store` (generating and saving one for the configured algorithm
+    /// when none matches).
+    public init(
+        configuration: OAuthConfiguration,
+        policy: any OAuthPolicy,
+        clock: any ServerClock,
+        logger: Logger,
+        store: any OAuthStateStore = InMemoryOAuthStateStore(),
+        onDecision: (@Sendable (OAuthDecisionEvent) -> Void)? = nil
+    ) throws(OAuthSetupError) {
+        self.policy = policy
+        self.clock = clock
+        self.logger = logger
+        self.store = store
+        let wanted: SigningKey.Algorithm = configuration.signingAlgorithm == .es256 ? .es256 : .rs256
+        var keys: [SigningKey] = []
+        do {
+            for pem in try store.signingKeyPEMs() { keys.append(try SigningKey(pem: pem)) }
+        } catch let error as OAuthStoreError {
+            throw OAuthSetupError("loading signing keys: \(error)")
+        } catch {
+            throw OAuthSetupError("a stored signing key could not be read: \(error)")
+        }
+        if let existing = keys.last(where: { $0.algorithm == wanted }) {
+            signingKey = existing
+            keys.removeAll { $0 === existing }
+        } else {
+            do {
+                let key = try SigningKey.generate(wanted)
+                try store.addSigningKeyPEM(try key.privateKeyPEM())
+                signingKey = key
+            } catch let error as OAuthStoreError {
+                throw OAuthSetupError("saving a new signing key: \(error)")
+            } catch {
+                throw OAuthSetupError("generating a \(configuration.signingAlgorithm.rawValue) signing key: \(error)")
+            }
+        }
+        verificationKeys = [signingKey] + keys
+        state = Mutex(State(configuration: configuration, decisionHandler: onDecision))
+        logger.info("authorization server ready", [
+            ("issuer", configuration.issuer), ("resource", configuration.resource),
+            ("alg", configuration.signingAlgorithm.rawValue), ("kid", signingKey.keyID),
+        ])
+    }
+
+    /// The current configuration.
+    public var configuration: OAuthConfiguration { state.withLock { $0.configuration } }
+
+    /// Changes behaviour at run time (switches, lifetimes, auto-approve). Issuer, resource and
+    /// paths are fixed once `install(into:)` has registered the routes.
+    public func updateConfiguration(_ change: (inout OAuthConfiguration) -> Void) {
+        state.withLock { change(&$0.configuration) }
+    }
+
+    /// Where every decision goes besides the logger (the journal).
+    public func setDecisionHandler(_ handler: (@Sendable (OAuthDecisionEvent) -> Void)?) {
+        state.withLock { $0.decisionHandler = handler }
+    }
+
+    /// Registers every route: discovery, authorize (+ consent POST), token (+ aliases),
+    /// registration, revocation, introspection, JWKS. Switched-off extras answer 404 at request
+    /// time, so switches can change while running.
+    public func install(into router: inout Router) {
+        let configuration = self.configuration
+        let paths = configuration.paths
+        router.get(paths.authorizationServerMetadata) { [self] _, _ in authorizationServerMetadataResponse() }
+        let prmPath = configuration.protectedResourceMetadataPath
+        router.get(prmPath) { [self] _, _ in protectedResourceMetadataResponse() }
+        if prmPath != paths.rootProtectedResourceMetadata {
+            router.get(paths.rootProtectedResourceMetadata) { [self] _, _ in rootProtectedResourceMetadataResponse() }
+        }
+        for path in configuration.unauthorizedWellKnownPaths {
+            router.get(path) { [self] request, _ in unauthorizedWellKnownResponse(path: request.path) }
+        }
+        router.get(paths.authorize) { [self] request, _ in authorize(parameters: request.queryItems) }
+        router.post(paths.authorize) { [self] request, _ in authorizePost(request) }
+        router.post(paths.authorizeDecision) { [self] request, _ in consentDecision(request) }
+        for path in [paths.token] + paths.tokenAliases {
+            router.post(path) { [self] request, _ in try token(request) }
+        }
+        router.post(paths.register) { [self] request, _ in try register(request) }
+        router.post(paths.revoke) { [self] request, _ in try revoke(request) }
+        router.post(paths.introspect) { [self] request, _ in try introspect(request) }
+        router.get(paths.jwks) { [self] _, _ in jwksResponse() }
+    }
+
+    /// Revokes every live grant matching `predicate` (integration deleted, user deactivated,
+    /// test-control reset of one client); returns how many were revoked. `predicate` runs under
+    /// the server's lock and must not call back into the server.
+    @discardableResult
+    public func revokeGrants(reason: String, where predicate: (GrantRecord) -> Bool) -> Int {
+        let revoked: [GrantRecord] = state.withLock { state in
+            let grants: [GrantRecord]
+            do { grants = try store.allGrants() } catch {
+                logger.error("could not list grants to revoke", [("error", "\(error)")])
+                return []
+            }
+            var revoked: [GrantRecord] = []
+            for var grant in grants where !grant.isRevoked && predicate(grant) {
+                grant.revokedAt = clock.now()
+                grant.revocationReason = reason
+                do { try store.putGrant(grant) } catch { continue }
+                revoked.append(grant)
+            }
+            let ids = Set(revoked.map(\.id))
+            state.verifiedTokens = state.verifiedTokens.filter { !ids.contains($0.value.token.grantID) }
+            return revoked
+        }
+        for grant in revoked {
+            record(.token, .accepted, rule: "grant.revoked", explanation: "grant revoked: \(reason)", clientID: grant.clientID, subjectID: grant.subjectID, fields: [("grant", grant.id)])
+        }
+        return revoked.count
+    }
+
+    /// Every grant, oldest first (for the admin flow inspector).
+    public func grants() throws(OAuthStoreError) -> [GrantRecord] { try store.allGrants() }
+
+    /// Forgets every code, grant, refresh token and revocation (the signing keys stay).
+    public func reset() throws(OAuthStoreError) {
+        try state.withLock { (state: inout State) throws(OAuthStoreError) in
+            try store.removeAllGrantsAndCodes()
+            state.verifiedTokens = [:]
+            state.consumedTransactions = [:]
+        }
+    }
+
+    // MARK: - Decisions
+
+    func record(_ endpoint: OAuthDecisionEvent.Endpoint, _ outcome: OAuthDecisionEvent.Outcome, rule: String, errorCode: String? = nil,
+                explanation: String, clientID: String? = nil, subjectID: String? = nil, fields: [(String, String)] = []) {
+        let event = OAuthDecisionEvent(time: clock.now(), endpoint: endpoint, clientID: clientID, subjectID: subjectID, outcome: outcome,
+                                       rule: rule, errorCode: errorCode, explanation: explanation, fields: fields)
+        var logFields: [(String, String)] = [("endpoint", endpoint.rawValue), ("outcome", outcome.rawValue), ("rule", rule)]
+        if let errorCode { logFields.append(("error", errorCode)) }
+        if let clientID { logFields.append(("client", clientID)) }
+        if let subjectID { logFields.append(("subject", subjectID)) }
+        logger.log(outcome == .accepted ? .info : .notice, explanation, logFields + fields)
+        let handler = state.withLock { $0.decisionHandler }
+        handler?(event)
+    }
+
+    /// Records a refusal and returns the error to throw.
+    func refuse(_ endpoint: OAuthDecisionEvent.Endpoint, _ error: OAuthError, rule: String, clientID: String? = nil, fields: [(String, String)] = []) -> OAuthError {
+        record(endpoint, .refused, rule: rule, errorCode: error.code.rawValue, explanation: error.explanation, clientID: clientID, fields: fields)
+        return error
+    }
+
+    /// Drops expired codes, revocations and consent nonces now and then (at most once a minute).
+    func purgeIfDue() {
+        let now = clock.now()
+        state.withLock { state in
+            guard now - state.lastPurge >= 60 else { return }
+            state.lastPurge = now
+            state.consumedTransactions = state.consumedTransactions.filter { $0.value > now }
+            do { try store.purge(expiredBefore: now) } catch { logger.warning("purging expired OAuth state failed", [("error", "\(error)")]) }
+        }
+    }
+}
+
+/// Why the authorization server could not start (signing keys unreadable or not savable).
+public struct OAuthSetupError: Error, Sendable, CustomStringConvertible {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { "OAuth server setup failed: \(message)" }
+}

@@ -1,0 +1,35 @@
+/// Request parameters in order, with RFC 6749 §3.1/§3.2's rule that a parameter must not be
+/// sent more than once ("Request and response parameters MUST NOT be included more than once").
+struct ParameterList: Sendable {
+    var items: [(name: String, value: String)]
+
+    init(_ items: [(name: String, value: String)]) { self.items = items }
+
+    /// The single value of `name`, nil when absent; `.duplicate` when sent more than once with
+    /// different values (identical repeats, e.g. once in the query and once in the body, pass).
+    func single(_ name: String) -> Lookup {
+        let values = items.filter { $0.name == name }.map(\.value)
+        guard let first = values.first else { return .absent }
+        if values.contains(where: { $0 != first }) { return .duplicate }
+        return .value(first)
+    }
+
+    /// The value, treating an empty one as absent.
+    func value(_ name: String) -> String? {
+        if case .value(let value) = single(name), !value.isEmpty { return value }
+        return nil
+    }
+
+    func all(_ name: String) -> [String] { items.filter { $0.name == name }.map(\.value) }
+
+    /// The first parameter among `names` that is sent twice with different values.
+    func firstDuplicate(among names: [String]) -> String? {
+        names.first { if case .duplicate = single($0) { return true } else { return false } }
+    }
+
+    enum Lookup: Equatable {
+        case absent
+        case value(String)
+        case duplicate
+    }
+}
