@@ -37,8 +37,8 @@ let package = Package(
         .testTarget(name: "EssentialsTests", dependencies: ["Essentials"]),
         .testTarget(name: "CryptoPrimitivesTests", dependencies: ["CryptoPrimitives"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "CryptoPrimitives"]),
-        .testTarget(name: "OAuthTests", dependencies: ["OAuth", "HTTPServer"]),
-        .testTarget(name: "MCPTests", dependencies: ["MCP", "HTTPServer"]),
+        .testTarget(name: "OAuthTests", dependencies: ["OAuth", "HTTPServer", "CryptoPrimitives", "Essentials"]),
+        .testTarget(name: "MCPTests", dependencies: ["MCP", "HTTPServer", "Essentials"]),
         .testTarget(name: "GongMockTests", dependencies: ["GongMock"]),
     ],
     swiftLanguageModes: [.v6]
