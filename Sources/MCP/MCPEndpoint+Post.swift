@@ -4,13 +4,15 @@ import HTTPServer
 extension MCPEndpoint {
     /// POST: one JSON-RPC message (or a 2025-03-26 batch) per request (Streamable HTTP
     /// "Sending Messages to the Server").
-    func handlePost(_ request: HTTPRequest, context: RequestContext, principal: MCPPrincipal?) -> HTTPResponse {
-        let accepted = MCPRequestChecks.acceptedMediaTypes(request)
-        guard MCPRequestChecks.accepts(accepted, "application/json"), MCPRequestChecks.accepts(accepted, "text/event-stream") else {
-            return transportError(.notAcceptable, "Not Acceptable: the Accept header must list both application/json and text/event-stream (got \"\(request.headers["Accept"] ?? "")\")")
+    func handlePost(_ exchange: MCPExchange) -> HTTPResponse {
+        var exchange = exchange
+        let request = exchange.request
+        let accepted = exchange.fields.acceptedTypes
+        guard accepted.json, accepted.eventStream else {
+            return transportError(.notAcceptable, "Not Acceptable: the Accept header must list both application/json and text/event-stream (got \"\(exchange.fields.accept.joined(separator: ", "))\")")
         }
-        guard request.mediaType == "application/json" else {
-            return transportError(.unsupportedMediaType, "Unsupported Media Type: Content-Type must be application/json (got \"\(request.headers["Content-Type"] ?? "none")\")")
+        guard exchange.fields.isJSONContent else {
+            return transportError(.unsupportedMediaType, "Unsupported Media Type: Content-Type must be application/json (got \"\(exchange.fields.contentType ?? "none")\")")
         }
         let body: JSONValue
         do {
@@ -18,9 +20,6 @@ extension MCPEndpoint {
         } catch {
             return transportError(.badRequest, code: JSONRPCErrorObject.parseErrorCode, "Parse error: the body is not valid JSON (\(error))")
         }
-        var exchange = MCPExchange(request: request, context: context, principal: principal, session: nil,
-                                   version: MCPProtocolVersion.assumedWhenAbsent)
-
         if case .array(let elements) = body {
             return handleBatch(elements, exchange: &exchange)
         }
@@ -33,7 +32,7 @@ extension MCPEndpoint {
         if case .request(let id, "initialize", let params) = message {
             return handleInitialize(id: id, params: params, exchange: exchange)
         }
-        if let refusal = modernEraRefusal(message.method, request: request) { return refusal }
+        if let refusal = modernEraRefusal(message.method, fields: exchange.fields) { return refusal }
         if let refusal = resolveSession(&exchange) { return refusal }
 
         switch message {
@@ -82,9 +81,9 @@ extension MCPEndpoint {
 
     /// A 2026-07-28-era request (`server/discover`, or `Mcp-Method` without a session) gets a 400
     /// with a plain body: not a modern error, so a dual-era client falls back to initialize.
-    private func modernEraRefusal(_ method: String?, request: HTTPRequest) -> HTTPResponse? {
-        let sessionless = !configuration.statefulSessions || request.headers["Mcp-Session-Id"] == nil
-        guard method == "server/discover" || (request.headers.contains("Mcp-Method") && sessionless) else { return nil }
+    private func modernEraRefusal(_ method: String?, fields: MCPRequestHeaders) -> HTTPResponse? {
+        let sessionless = !configuration.statefulSessions || fields.sessionID == nil
+        guard method == "server/discover" || (fields.hasMcpMethod && sessionless) else { return nil }
         logger.info("refused a 2026-07-28-style request", [("method", method ?? "-")])
         return .text("""
             This MCP server speaks protocol revisions \(supportedVersionList) with initialize; \
@@ -94,9 +93,9 @@ extension MCPEndpoint {
 
     /// Finds the session (stateful) and the revision the exchange speaks; nil when it may proceed.
     func resolveSession(_ exchange: inout MCPExchange) -> HTTPResponse? {
-        let headerVersion = exchange.request.headers["MCP-Protocol-Version"]?.trimmingHTTPWhitespace()
+        let headerVersion = exchange.fields.protocolVersion
         if configuration.statefulSessions {
-            guard let sessionID = exchange.request.headers["Mcp-Session-Id"]?.trimmingHTTPWhitespace() else {
+            guard let sessionID = exchange.fields.sessionID else {
                 return transportError(.badRequest, "Bad Request: Mcp-Session-Id header is required; send initialize first to open a session")
             }
             switch sessions.lookup(sessionID, bindingKey: exchange.bindingKey) {

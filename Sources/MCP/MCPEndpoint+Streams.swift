@@ -62,17 +62,15 @@ extension MCPEndpoint {
 
     /// GET: the server-to-client SSE stream of a session (Streamable HTTP "Listening for Messages
     /// from the Server"); one per session (a second gets 409, as the Python SDK answers).
-    func handleGet(_ request: HTTPRequest, context: RequestContext, principal: MCPPrincipal?) -> HTTPResponse {
+    func handleGet(_ exchange: MCPExchange) -> HTTPResponse {
+        var exchange = exchange
         guard configuration.statefulSessions, configuration.getStreamEnabled else {
             let why = configuration.statefulSessions ? "this server offers no GET stream" : "this server is stateless and has no GET stream"
             return transportError(.methodNotAllowed, "Method Not Allowed: \(why); POST requests instead", headers: ["Allow": allowedMethods])
         }
-        let accepted = MCPRequestChecks.acceptedMediaTypes(request)
-        guard MCPRequestChecks.accepts(accepted, "text/event-stream") else {
+        guard exchange.fields.acceptedTypes.eventStream else {
             return transportError(.notAcceptable, "Not Acceptable: GET opens an SSE stream; the Accept header must list text/event-stream")
         }
-        var exchange = MCPExchange(request: request, context: context, principal: principal, session: nil,
-                                   version: MCPProtocolVersion.assumedWhenAbsent)
         if let refusal = resolveSession(&exchange) { return refusal }
         guard let session = exchange.session else { return transportError(.internalServerError, code: JSONRPCErrorObject.internalErrorCode, "Internal error: no session") }
         guard session.reserveStandaloneStream() else {
@@ -108,12 +106,11 @@ extension MCPEndpoint {
     }
 
     /// DELETE: ends the session (Streamable HTTP "Session Management"); later use gets 404.
-    func handleDelete(_ request: HTTPRequest, context: RequestContext, principal: MCPPrincipal?) -> HTTPResponse {
+    func handleDelete(_ exchange: MCPExchange) -> HTTPResponse {
+        var exchange = exchange
         guard configuration.statefulSessions, configuration.deleteEnabled else {
             return transportError(.methodNotAllowed, "Method Not Allowed: sessions cannot be terminated by the client here", headers: ["Allow": allowedMethods])
         }
-        var exchange = MCPExchange(request: request, context: context, principal: principal, session: nil,
-                                   version: MCPProtocolVersion.assumedWhenAbsent)
         if let refusal = resolveSession(&exchange) { return refusal }
         guard let session = exchange.session else { return transportError(.internalServerError, code: JSONRPCErrorObject.internalErrorCode, "Internal error: no session") }
         sessions.terminate(session.id)

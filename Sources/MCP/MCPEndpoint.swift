@@ -70,20 +70,21 @@ public final class MCPEndpoint: HTTPResponder, Sendable {
     // MARK: - HTTPResponder
 
     public func respond(to request: HTTPRequest, context: RequestContext) -> HTTPResponse {
-        withCORS(dispatch(request, context: context), for: request)
+        let fields = MCPRequestHeaders(request.headers)
+        return withCORS(dispatch(request, fields: fields, context: context), origin: fields.origin)
     }
 
-    private func dispatch(_ request: HTTPRequest, context: RequestContext) -> HTTPResponse {
-        if let problem = MCPRequestChecks.hostProblem(request, check: configuration.hostCheck) {
-            logger.notice("refused Host", [("host", request.headers["Host"] ?? "-"), ("remote", context.remoteAddress)])
+    private func dispatch(_ request: HTTPRequest, fields: MCPRequestHeaders, context: RequestContext) -> HTTPResponse {
+        if let problem = MCPRequestChecks.hostProblem(fields.host, check: configuration.hostCheck) {
+            logger.notice("refused Host", [("host", fields.host ?? "-"), ("remote", context.remoteAddress)])
             return .text(problem + "\n", status: .misdirectedRequest)
         }
-        if let problem = MCPRequestChecks.originProblem(request, allowed: configuration.allowedOrigins) {
-            logger.notice("refused Origin", [("origin", request.headers["Origin"] ?? "-"), ("remote", context.remoteAddress)])
+        if let problem = MCPRequestChecks.originProblem(fields.origin, allowed: configuration.allowedOrigins) {
+            logger.notice("refused Origin", [("origin", fields.origin ?? "-"), ("remote", context.remoteAddress)])
             return .text(problem + "\n", status: .forbidden)
         }
         switch request.method {
-        case .options: return preflight(request)
+        case .options: return preflight()
         case .post, .get, .delete: break
         default:
             return transportError(.methodNotAllowed, "Method Not Allowed: the MCP endpoint answers \(allowedMethods)",
@@ -96,10 +97,12 @@ public final class MCPEndpoint: HTTPResponder, Sendable {
             case .rejected(let response): return response
             }
         }
+        let exchange = MCPExchange(request: request, fields: fields, context: context, principal: principal, session: nil,
+                                   version: MCPProtocolVersion.assumedWhenAbsent)
         switch request.method {
-        case .post: return handlePost(request, context: context, principal: principal)
-        case .get: return handleGet(request, context: context, principal: principal)
-        default: return handleDelete(request, context: context, principal: principal)
+        case .post: return handlePost(exchange)
+        case .get: return handleGet(exchange)
+        default: return handleDelete(exchange)
         }
     }
 
@@ -117,7 +120,7 @@ public final class MCPEndpoint: HTTPResponder, Sendable {
     static let corsAllowedHeaders = "Content-Type, Authorization, MCP-Protocol-Version, Mcp-Session-Id, Last-Event-ID"
     static let corsExposedHeaders = "Mcp-Session-Id, WWW-Authenticate, MCP-Protocol-Version"
 
-    private func preflight(_ request: HTTPRequest) -> HTTPResponse {
+    private func preflight() -> HTTPResponse {
         var headers: HTTPHeaders = ["Allow": allowedMethods]
         if configuration.cors {
             headers.add("Access-Control-Allow-Methods", allowedMethods)
@@ -127,8 +130,8 @@ public final class MCPEndpoint: HTTPResponder, Sendable {
         return HTTPResponse(status: .noContent, headers: headers)
     }
 
-    private func withCORS(_ response: HTTPResponse, for request: HTTPRequest) -> HTTPResponse {
-        guard configuration.cors, let origin = request.headers["Origin"] else { return response }
+    private func withCORS(_ response: HTTPResponse, origin: String?) -> HTTPResponse {
+        guard configuration.cors, let origin else { return response }
         var response = response
         response.headers.replaceOrAdd("Access-Control-Allow-Origin", origin)
         response.headers.add("Vary", "Origin")

@@ -4,6 +4,7 @@ import HTTPServer
 /// which session, speaking which revision.
 struct MCPExchange {
     let request: HTTPRequest
+    let fields: MCPRequestHeaders
     let context: RequestContext
     let principal: MCPPrincipal?
     var session: MCPSession?
