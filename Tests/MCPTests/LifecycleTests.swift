@@ -170,4 +170,31 @@ import Testing
         #expect(writer.text.isEmpty)
         #expect(writer.isOpen)
     }
+
+    @Test func expiredSessionEndsItsGetStream() throws {
+        let clock = ManualClock()
+        let endpoint = try makeEndpoint({ $0.sessionIdleTimeout = 60 }, clock: clock)
+        var client = TestClient(endpoint)
+        client.initialize()
+        let writer = client.send(.get).drain()
+        writer.runScheduled()
+        #expect(writer.isOpen)
+        clock.advance(by: 61)
+        #expect(endpoint.sessions.sweep() == 1)
+        #expect(writer.finished)
+        #expect(client.post(#"{"jsonrpc":"2.0","id":1,"method":"ping"}"#).status.code == 404)
+    }
+
+    @Test func openGetStreamKeepsSessionAlive() throws {
+        let clock = ManualClock()
+        let endpoint = try makeEndpoint({ $0.sessionIdleTimeout = 60 }, clock: clock)
+        var client = TestClient(endpoint)
+        client.initialize()
+        let writer = client.send(.get).drain()
+        for _ in 0..<5 {
+            clock.advance(by: 30)
+            writer.runScheduled()
+        }
+        #expect(client.post(#"{"jsonrpc":"2.0","id":1,"method":"ping"}"#).status.code == 200)
+    }
 }
