@@ -1,0 +1,138 @@
+import Essentials
+import HTTPServer
+
+extension MCPEndpoint {
+    /// POST: one JSON-RPC message (or a 2025-03-26 batch) per request (Streamable HTTP
+    /// "Sending Messages to the Server").
+    func handlePost(_ exchange: MCPExchange) -> HTTPResponse {
+        var exchange = exchange
+        let request = exchange.request
+        let accepted = exchange.fields.acceptedTypes
+        guard accepted.json, accepted.eventStream else {
+            return transportError(.notAcceptable, "Not Acceptable: the Accept header must list both application/json and text/event-stream (got \"\(exchange.fields.accept.joined(separator: ", "))\")")
+        }
+        guard exchange.fields.isJSONContent else {
+            return transportError(.unsupportedMediaType, "Unsupported Media Type: Content-Type must be application/json (got \"\(exchange.fields.contentType ?? "none")\")")
+        }
+        let body: JSONValue
+        do {
+            body = try JSONParser.parse(request.body)
+        } catch {
+            return transportError(.badRequest, code: JSONRPCErrorObject.parseErrorCode, "Parse error: the body is not valid JSON (\(error))")
+        }
+        if case .array(let elements) = body {
+            return handleBatch(elements, exchange: &exchange)
+        }
+        let message: JSONRPCMessage
+        do {
+            message = try JSONRPCMessage.decode(body)
+        } catch {
+            return .json(JSONRPCEncoding.error(id: error.id, error: error.error), status: .badRequest)
+        }
+        if case .request(let id, "initialize", let params) = message {
+            return handleInitialize(id: id, params: params, exchange: exchange)
+        }
+        if let refusal = modernEraRefusal(message.method, fields: exchange.fields) { return refusal }
+        if let refusal = resolveSession(&exchange) { return refusal }
+
+        switch message {
+        case .notification(let method, let params):
+            handleNotification(method, params: params, exchange: exchange)
+            return accepted202(exchange)
+        case .response:
+            return accepted202(exchange)
+        case .request(let id, let method, let params):
+            let output = handleRequest(id: id, method: method, params: params, exchange: exchange)
+            return render([output], exchange: exchange, asBatch: false)
+        }
+    }
+
+    /// A JSON-RPC batch: answered only when the revision is 2025-03-26 (batches were removed in
+    /// 2025-06-18, "Key Changes").
+    private func handleBatch(_ elements: [JSONValue], exchange: inout MCPExchange) -> HTTPResponse {
+        guard !elements.isEmpty else {
+            return transportError(.badRequest, "Invalid Request: an empty JSON array is not a JSON-RPC batch")
+        }
+        for element in elements where element["method"] == .string("initialize") {
+            return transportError(.badRequest, "Invalid Request: initialize must not be part of a JSON-RPC batch")
+        }
+        if let refusal = resolveSession(&exchange) { return refusal }
+        guard MCPProtocolVersion.allowsBatches(exchange.version) else {
+            return transportError(.badRequest, "Invalid Request: JSON-RPC batches are not supported in 2025-06-18+ (this exchange speaks \(exchange.version)); send one message per POST")
+        }
+        var outputs: [MCPDispatchOutput] = []
+        for element in elements {
+            do {
+                switch try JSONRPCMessage.decode(element) {
+                case .notification(let method, let params):
+                    handleNotification(method, params: params, exchange: exchange)
+                case .response:
+                    break
+                case .request(let id, let method, let params):
+                    outputs.append(handleRequest(id: id, method: method, params: params, exchange: exchange))
+                }
+            } catch {
+                outputs.append(.response(JSONRPCEncoding.error(id: error.id, error: error.error), notifications: []))
+            }
+        }
+        guard !outputs.isEmpty else { return accepted202(exchange) }
+        return render(outputs, exchange: exchange, asBatch: true)
+    }
+
+    /// A 2026-07-28-era request (`server/discover`, or `Mcp-Method` without a session) gets a 400
+    /// with a plain body: not a modern error, so a dual-era client falls back to initialize.
+    private func modernEraRefusal(_ method: String?, fields: MCPRequestHeaders) -> HTTPResponse? {
+        let sessionless = !configuration.statefulSessions || fields.sessionID == nil
+        guard method == "server/discover" || (fields.hasMcpMethod && sessionless) else { return nil }
+        logger.info("refused a 2026-07-28-style request", [("method", method ?? "-")])
+        return .text("""
+            This MCP server speaks protocol revisions \(supportedVersionList) with initialize; \
+            server/discover and sessionless 2026-07-28 requests are not supported. Send initialize.\n
+            """, status: .badRequest)
+    }
+
+    /// Finds the session (stateful) and the revision the exchange speaks; nil when it may proceed.
+    func resolveSession(_ exchange: inout MCPExchange) -> HTTPResponse? {
+        let headerVersion = exchange.fields.protocolVersion
+        if configuration.statefulSessions {
+            guard let sessionID = exchange.fields.sessionID else {
+                return transportError(.badRequest, "Bad Request: Mcp-Session-Id header is required; send initialize first to open a session")
+            }
+            switch sessions.lookup(sessionID, bindingKey: exchange.bindingKey) {
+            case .success(let session):
+                exchange.session = session
+                exchange.version = session.protocolVersion
+            case .failure(let miss):
+                let reason: String
+                switch miss.miss {
+                case .expired: reason = "it expired after \(formatSeconds(configuration.sessionIdleTimeout)) without use"
+                case .deleted: reason = "it was terminated"
+                case .unknown, .foreign: reason = "no such session exists"
+                }
+                if miss.miss == .foreign {
+                    logger.notice("session id presented with another principal's token", [("session", Redact.secret(sessionID))])
+                }
+                return transportError(.notFound, "Not Found: session \(sessionID.prefix(8))… is not valid (\(reason)); send initialize without Mcp-Session-Id to start a new one")
+            }
+        }
+        if let headerVersion {
+            guard supportedVersions.contains(headerVersion) else {
+                return transportError(.badRequest, "Bad Request: unsupported MCP-Protocol-Version \"\(headerVersion)\"; supported versions: \(supportedVersionList)")
+            }
+            // A supported version that differs from the negotiated one is tolerated: the spec
+            // only requires 400 for invalid or unsupported values; the session's version rules.
+            if exchange.session == nil { exchange.version = headerVersion }
+        }
+        return nil
+    }
+
+    func accepted202(_ exchange: MCPExchange) -> HTTPResponse {
+        var response = HTTPResponse(status: .accepted)
+        if let session = exchange.session { response.headers.add("Mcp-Session-Id", session.id) }
+        return response
+    }
+
+    private func formatSeconds(_ seconds: Double) -> String {
+        seconds.rounded() == seconds ? "\(Int(seconds)) s" : "\(seconds) s"
+    }
+}

@@ -1,0 +1,168 @@
+import Essentials
+import HTTPServer
+import Synchronization
+
+/// The MCP Streamable HTTP endpoint (MCP 2025-11-25 "Transports" §Streamable HTTP, with the
+/// 2025-03-26 and 2025-06-18 behaviours a client of those revisions expects): POST for JSON-RPC
+/// messages, GET for the server-to-client SSE stream, DELETE to end a session, OPTIONS for CORS
+/// preflights, all on one path.
+///
+/// Order of checks on every request: `Host` (421), `Origin` (403), method (405), then the
+/// authenticator (its own 401), and only then anything MCP. Mount it on the MCP path of a
+/// `Router` (all four methods) or call `respond` directly.
+public final class MCPEndpoint: HTTPResponder, Sendable {
+    public let configuration: MCPServerConfiguration
+    public let registry: MCPToolRegistry
+    public let sessions: MCPSessionStore
+    let authenticator: (any MCPAuthenticator)?
+    let logger: Logger
+    let supportedVersions: Set<String>
+    let supportedVersionList: String
+    /// Serialised initialize results per negotiated revision.
+    let initializeResults: [String: [UInt8]]
+    /// Stream numbers for event ids when there is no session (stateless mode).
+    let statelessStreams = Atomic<Int>(0)
+    /// Running stateless requests, for `notifications/cancelled` from the same principal.
+    let statelessInFlight = Mutex<[StatelessRequestKey: MCPCancellationFlag]>([:])
+
+    struct StatelessRequestKey: Hashable {
+        let owner: String?
+        let id: JSONRPCID
+    }
+
+    public init(
+        configuration: MCPServerConfiguration,
+        tools: [MCPTool],
+        authenticator: (any MCPAuthenticator)? = nil,
+        clock: any ServerClock = SystemClock(),
+        logger: Logger = Logger(category: "mcp")
+    ) throws(MCPConfigurationError) {
+        guard !configuration.supportedVersions.isEmpty else { throw MCPConfigurationError("supportedVersions must not be empty") }
+        if let unknown = configuration.supportedVersions.first(where: { !MCPProtocolVersion.all.contains($0) }) {
+            throw MCPConfigurationError("protocol version \(unknown) is not implemented (known: \(MCPProtocolVersion.all.joined(separator: ", ")))")
+        }
+        guard configuration.sessionIdleTimeout > 0 else { throw MCPConfigurationError("sessionIdleTimeout must be positive") }
+        self.configuration = configuration
+        self.registry = try MCPToolRegistry(tools: tools, pageSize: configuration.toolsPageSize, versions: configuration.supportedVersions)
+        self.sessions = MCPSessionStore(idleTimeout: configuration.sessionIdleTimeout, maximumSessions: configuration.maximumSessions, clock: clock)
+        self.authenticator = authenticator
+        self.logger = logger
+        self.supportedVersions = Set(configuration.supportedVersions)
+        self.supportedVersionList = configuration.supportedVersions.sorted().joined(separator: ", ")
+        var results: [String: [UInt8]] = [:]
+        for version in configuration.supportedVersions {
+            results[version] = JSONSerializer.bytes(Self.initializeResult(configuration, version: version))
+        }
+        self.initializeResults = results
+    }
+
+    static func initializeResult(_ configuration: MCPServerConfiguration, version: String) -> JSONValue {
+        var info = configuration.serverInfo
+        if !MCPProtocolVersion.supportsStructuredOutput(version) { info.title = nil }
+        var result = JSONObject()
+        result["protocolVersion"] = .string(version)
+        result["capabilities"] = ["logging": [:], "tools": ["listChanged": false]]
+        result["serverInfo"] = info.jsonValue
+        if let instructions = configuration.instructions { result["instructions"] = .string(instructions) }
+        return .object(result)
+    }
+
+    // MARK: - HTTPResponder
+
+    public func respond(to request: HTTPRequest, context: RequestContext) -> HTTPResponse {
+        let fields = MCPRequestHeaders(request.headers)
+        return withCORS(dispatch(request, fields: fields, context: context), origin: fields.origin)
+    }
+
+    private func dispatch(_ request: HTTPRequest, fields: MCPRequestHeaders, context: RequestContext) -> HTTPResponse {
+        if let problem = MCPRequestChecks.hostProblem(fields.host, check: configuration.hostCheck) {
+            logger.notice("refused Host", [("host", fields.host ?? "-"), ("remote", context.remoteAddress)])
+            return .text(problem + "\n", status: .misdirectedRequest)
+        }
+        if let problem = MCPRequestChecks.originProblem(fields.origin, allowed: configuration.allowedOrigins) {
+            logger.notice("refused Origin", [("origin", fields.origin ?? "-"), ("remote", context.remoteAddress)])
+            return .text(problem + "\n", status: .forbidden)
+        }
+        switch request.method {
+        case .options: return preflight()
+        case .post, .get, .delete: break
+        default:
+            return transportError(.methodNotAllowed, "Method Not Allowed: the MCP endpoint answers \(allowedMethods)",
+                                  headers: ["Allow": allowedMethods])
+        }
+        var principal: MCPPrincipal?
+        if let authenticator {
+            switch authenticator.authenticate(request) {
+            case .authenticated(let who): principal = who
+            case .rejected(let response): return response
+            }
+        }
+        let exchange = MCPExchange(request: request, fields: fields, context: context, principal: principal, session: nil,
+                                   version: MCPProtocolVersion.assumedWhenAbsent)
+        switch request.method {
+        case .post: return handlePost(exchange)
+        case .get: return handleGet(exchange)
+        default: return handleDelete(exchange)
+        }
+    }
+
+    /// The methods this endpoint answers with the current switches.
+    var allowedMethods: String {
+        var methods = ["POST"]
+        if configuration.statefulSessions && configuration.getStreamEnabled { methods.insert("GET", at: 0) }
+        if configuration.statefulSessions && configuration.deleteEnabled { methods.append("DELETE") }
+        methods.append("OPTIONS")
+        return methods.joined(separator: ", ")
+    }
+
+    // MARK: - CORS (Fetch "CORS protocol"; mcp.md §9 header lists)
+
+    static let corsAllowedHeaders = "Content-Type, Authorization, MCP-Protocol-Version, Mcp-Session-Id, Last-Event-ID"
+    static let corsExposedHeaders = "Mcp-Session-Id, WWW-Authenticate, MCP-Protocol-Version"
+
+    private func preflight() -> HTTPResponse {
+        var headers: HTTPHeaders = ["Allow": allowedMethods]
+        if configuration.cors {
+            headers.add("Access-Control-Allow-Methods", allowedMethods)
+            headers.add("Access-Control-Allow-Headers", Self.corsAllowedHeaders)
+            headers.add("Access-Control-Max-Age", "86400")
+        }
+        return HTTPResponse(status: .noContent, headers: headers)
+    }
+
+    private func withCORS(_ response: HTTPResponse, origin: String?) -> HTTPResponse {
+        guard configuration.cors, let origin else { return response }
+        var response = response
+        response.headers.replaceOrAdd("Access-Control-Allow-Origin", origin)
+        response.headers.add("Vary", "Origin")
+        response.headers.replaceOrAdd("Access-Control-Expose-Headers", Self.corsExposedHeaders)
+        return response
+    }
+
+    // MARK: - Error responses
+
+    /// A refused HTTP exchange with an id-less JSON-RPC error body (Streamable HTTP: "optional
+    /// JSON-RPC error response that has no id"), as the official SDKs send.
+    func transportError(_ status: HTTPStatus, code: Int = JSONRPCErrorObject.invalidRequestCode, _ message: String,
+                        headers: HTTPHeaders = HTTPHeaders()) -> HTTPResponse {
+        .json(JSONRPCEncoding.error(id: nil, error: JSONRPCErrorObject(code: code, message: message)), status: status, headers: headers)
+    }
+
+    /// The 403 step-up challenge of MCP "Authorization" §Scope Challenge Handling (RFC 6750 §3.1):
+    /// `scope` names the required scopes first, then those already held.
+    public static func insufficientScopeResponse(toolName: String, requiredScopes: [String], heldScopes: Set<String>,
+                                                 resourceMetadataURL: String?) -> HTTPResponse {
+        let missing = requiredScopes.filter { !heldScopes.contains($0) }
+        var scopes = requiredScopes
+        for held in heldScopes.sorted() where !scopes.contains(held) { scopes.append(held) }
+        let description = "The access token lacks the scope required by tool \(toolName): \(missing.joined(separator: " "))"
+        var challenge = "Bearer error=\"insufficient_scope\", scope=\"\(scopes.joined(separator: " "))\""
+        if let resourceMetadataURL { challenge += ", resource_metadata=\"\(resourceMetadataURL)\"" }
+        challenge += ", error_description=\"\(description)\""
+        var body = JSONObject()
+        body["error"] = "insufficient_scope"
+        body["error_description"] = .string(description)
+        body["scope"] = .string(scopes.joined(separator: " "))
+        return .json(JSONSerializer.bytes(.object(body)), status: .forbidden, headers: ["WWW-Authenticate": challenge])
+    }
+}

@@ -1,0 +1,62 @@
+import Essentials
+import HTTPServer
+
+/// A `CallToolResult` (MCP 2025-11-25 "Tools" §Tool Result): content items, optional structured
+/// content, and `isError` for failures the model should see (bad arguments, upstream errors).
+public struct MCPToolResult: Sendable, Equatable {
+    /// Content items as JSON (`{"type":"text","text":…}`, `image`, `audio`, `resource_link`, …).
+    public var content: [JSONValue]
+    public var structuredContent: JSONValue?
+    public var isError: Bool
+    /// `_meta` of the result (e.g. `mcp/www_authenticate` for ChatGPT's tool-level auth).
+    public var meta: JSONObject?
+
+    public init(content: [JSONValue], structuredContent: JSONValue? = nil, isError: Bool = false, meta: JSONObject? = nil) {
+        self.content = content
+        self.structuredContent = structuredContent
+        self.isError = isError
+        self.meta = meta
+    }
+
+    /// One text item.
+    public static func text(_ text: String) -> MCPToolResult {
+        MCPToolResult(content: [textItem(text)])
+    }
+
+    /// `structuredContent` plus the same JSON as a text item, as the spec asks for backwards
+    /// compatibility ("Structured Content").
+    public static func structured(_ value: JSONValue) -> MCPToolResult {
+        MCPToolResult(content: [textItem(JSONSerializer.string(value))], structuredContent: value)
+    }
+
+    /// A failure reported to the model: one text item, `isError: true`.
+    public static func error(_ message: String) -> MCPToolResult {
+        MCPToolResult(content: [textItem(message)], isError: true)
+    }
+
+    public static func textItem(_ text: String) -> JSONValue {
+        .object(JSONObject([("type", "text"), ("text", .string(text))]))
+    }
+
+    /// The result object for a client of `version` (`structuredContent` only from 2025-06-18 on).
+    func jsonValue(for version: String) -> JSONValue {
+        var object = JSONObject()
+        object["content"] = .array(content)
+        if let structuredContent, MCPProtocolVersion.supportsStructuredOutput(version) {
+            object["structuredContent"] = structuredContent
+        }
+        object["isError"] = .bool(isError)
+        if let meta { object["_meta"] = .object(meta) }
+        return .object(object)
+    }
+}
+
+/// What a tool handler decided.
+public enum MCPToolOutcome: Sendable {
+    /// A `CallToolResult`, success or `isError`.
+    case result(MCPToolResult)
+    /// A JSON-RPC error response instead of a result (malformed request, fault injection).
+    case protocolError(code: Int, message: String, data: JSONValue?)
+    /// An HTTP answer replacing the JSON-RPC exchange (e.g. 402 or 429 with `Retry-After`).
+    case httpResponse(HTTPResponse)
+}

@@ -1,1 +1,0 @@
-// Module MCP: see DESIGN.md for its place in the layers.

@@ -1,6 +1,0 @@
-import Testing
-@testable import MCP
-
-@Suite struct MCPPlaceholderTests {
-    @Test func moduleLoads() { #expect(Bool(true)) }
-}
