@@ -152,3 +152,21 @@ public final class IntegrationStore: Sendable {
         state.integrations.contains { $0.clientId == clientId } || state.clients.contains { $0.clientId == clientId }
     }
 }
+
+extension IntegrationStore {
+    /// Creates the seed file's integrations that are not there yet. With `--state-dir` the seed is
+    /// applied on every start, so a draft whose fixed id or client id already exists is skipped
+    /// (the stored one, possibly edited since, wins). Returns the integrations created now.
+    @discardableResult
+    public func applySeed(_ drafts: [IntegrationDraft]) throws(IntegrationError) -> [MCPIntegration] {
+        var created: [MCPIntegration] = []
+        for draft in drafts {
+            let existing = list()
+            if let id = draft.id, existing.contains(where: { $0.id == id }) { continue }
+            if let clientId = draft.clientId, existing.contains(where: { $0.clientId == clientId }) { continue }
+            if draft.id == nil, draft.clientId == nil, existing.contains(where: { $0.name == draft.name }) { continue }
+            created.append(try create(draft))
+        }
+        return created
+    }
+}
