@@ -148,4 +148,10 @@ import Testing
         #expect(lines[2].contains(",'=HYPERLINK(1),"))
         #expect(try harness.call(.get, "/admin/api/credits/usage?format=xml").status == .badRequest)
     }
+
+    @Test(arguments: [(0.0, "1970-01-01T00:00:00Z"), (1_790_000_000.5, "2026-09-21T14:13:20Z"), (951_782_400, "2000-02-29T00:00:00Z"),
+                      (-86_401, "1969-12-30T23:59:59Z")])
+    func timestamps(seconds: Double, text: String) {
+        #expect(AdminFormat.timestamp(seconds) == text)
+    }
 }
