@@ -1,0 +1,106 @@
+import Essentials
+import HTTPServer
+
+/// The admin center as server-rendered HTML, usable without JavaScript (issue #3 §5): Admin
+/// center → Settings → Ecosystem → API → Integrations (CREATE INTEGRATION → MCP integration,
+/// view credentials, edit, rotate secret, delete), Users, and Gong credits.
+///
+/// Sign-in: `GET /admin/login?token=<one-time token>` sets the session cookie (HttpOnly,
+/// SameSite=Strict, Secure over TLS) and answers 303 → `/admin`. Every form POST carries the
+/// session's CSRF token (missing or wrong → 403 page) and answers 303 (POST/redirect/GET);
+/// validation errors re-render the form with the explanation and the entered values.
+public struct AdminPages: Sendable {
+    let integrations: IntegrationStore
+    let company: CompanyData
+    let credits: any AdminCreditsProvider
+    let auth: AdminAuth
+    let clock: any ServerClock
+    let logger: Logger
+    let onIntegrationDeleted: AdminAPI.DeletionHook
+
+    public init(integrations: IntegrationStore, company: CompanyData, credits: any AdminCreditsProvider, auth: AdminAuth,
+                clock: any ServerClock, logger: Logger, onIntegrationDeleted: @escaping AdminAPI.DeletionHook = { _, _ in }) {
+        self.integrations = integrations
+        self.company = company
+        self.credits = credits
+        self.auth = auth
+        self.clock = clock
+        self.logger = logger
+        self.onIntegrationDeleted = onIntegrationDeleted
+    }
+
+    static let integrationsPath = "/admin/settings/api/integrations"
+
+    public func install(into router: inout Router) {
+        let auth = self.auth
+        router.get("/admin/login") { request, context in try login(request, context) }
+        post(&router, "/admin/logout") { _, context, session, _ in
+            auth.endSession(id: session.id)
+            var response = HTTPResponse.redirect(to: "/admin/signed-out", status: .seeOther)
+            response.headers.add("Set-Cookie", auth.clearedSessionCookie(secure: context.isSecure))
+            return response
+        }
+        router.get("/admin/signed-out") { _, _ in
+            AdminLayout.page(title: "Signed out", section: .home, crumbs: [("Admin center", nil)], session: nil,
+                             body: "<div class=\"card\"><p>You are signed out. Open a new one-time login link to sign in again.</p></div>")
+        }
+        get(&router, "/admin") { _, _, session in home(session) }
+        get(&router, "/admin/settings") { _, _, session in home(session) }
+        installIntegrationPages(into: &router)
+        installUserPages(into: &router)
+        installCreditPages(into: &router)
+    }
+
+    // MARK: Gates
+
+    /// A GET page behind the session cookie.
+    func get(_ router: inout Router, _ pattern: String,
+             _ handler: @escaping @Sendable (HTTPRequest, RequestContext, AdminSession) throws -> HTTPResponse) {
+        let auth = self.auth
+        router.get(pattern) { request, context in
+            guard let session = auth.session(for: request) else { throw AdminPageError.signInRequired }
+            return try handler(request, context, session)
+        }
+    }
+
+    /// A form POST behind the session cookie and the CSRF token; the handler gets the form fields.
+    func post(_ router: inout Router, _ pattern: String,
+              _ handler: @escaping @Sendable (HTTPRequest, RequestContext, AdminSession, AdminForm) throws -> HTTPResponse) {
+        let auth = self.auth
+        let logger = self.logger
+        router.post(pattern) { request, context in
+            guard let session = auth.session(for: request) else { throw AdminPageError.signInRequired }
+            let form = AdminForm(URLEncodedForm.parse(request.body))
+            guard auth.verifyCSRF(form.value("csrf"), session: session) else {
+                logger.warning("admin form refused: CSRF token missing or wrong", [("path", request.path)])
+                throw AdminPageError.csrfRejected
+            }
+            return try handler(request, context, session, form)
+        }
+    }
+
+    // MARK: Pages
+
+    func login(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
+        guard let token = request.queryValue("token"), let session = auth.redeemLoginToken(token) else {
+            logger.warning("admin login refused: one-time token unknown or already used")
+            throw AdminPageError.loginTokenRejected
+        }
+        logger.info("admin signed in", [("session", Redact.secret(session.id))])
+        var response = HTTPResponse.redirect(to: "/admin", status: .seeOther)
+        response.headers.add("Set-Cookie", auth.sessionCookie(session, secure: context.isSecure))
+        response.headers.add("Cache-Control", "no-store")
+        response.headers.add("Referrer-Policy", "no-referrer")
+        return response
+    }
+
+    func home(_ session: AdminSession) -> HTTPResponse {
+        let body = """
+        <div class="tabs"><span class="on">Settings</span></div>
+        <div class="card"><h2>Ecosystem</h2><p><a href="\(Self.integrationsPath)">API</a> — create and manage integrations, including MCP integrations that let external AI agents query the Gong MCP server.</p></div>
+        <div class="card"><h2>People</h2><p><a href="/admin/users">Users</a> — seats, teams and data-access permissions.</p></div>
+        <div class="card"><h2>Reports</h2><p><a href="/admin/settings/credits">Gong credits</a> — remaining and total credits, credit-usage report.</p></div>
+        """
+        return AdminLayout.page(title: "Admin center", section: .home, crumbs: [("Admin center", nil)], session: session, body: body)
+    }
+}

@@ -1,0 +1,98 @@
+/// The company the mock serves: users, CRM entities, conversations, trackers and briefs,
+/// immutable after load and shared by reference between event loops.
+///
+/// Build it with `CompanyData.load(directory:clock:)` (fixture files, see Fixtures/README.md),
+/// `CompanyData.bundled(clock:)` (the fixture compiled into the binary) or the memberwise
+/// initialiser (synthetic data in tests). All references are expected to resolve; the loaders
+/// run `CompanyFixtureValidator` first and refuse data that does not.
+public final class CompanyData: Sendable {
+    public let company: CompanyInfo
+    public let workspace: Workspace
+    public let users: [CompanyUser]
+    public let accounts: [CRMAccount]
+    public let deals: [Deal]
+    public let contacts: [Contact]
+    /// Calls, most recent first.
+    public let calls: [Call]
+    /// E-mails, most recent first.
+    public let emails: [Email]
+    public let trackers: [Tracker]
+    public let briefs: [Brief]
+
+    let usersByID: [String: Int]
+    let usersByEmail: [String: Int]
+    let accountsByID: [String: Int]
+    let dealsByID: [String: Int]
+    let contactsByID: [String: Int]
+    let contactsByEmail: [String: Int]
+    let callsByID: [String: Int]
+    let emailsByID: [String: Int]
+    let trackersByID: [String: Int]
+    /// Lower-cased brief name → brief position (Gong matches brief names as typed; we forgive case).
+    let briefsByName: [String: Int]
+    /// Conversation lists per entity and the inverted word index; built once here.
+    let index: ConversationIndex
+    /// Precomputed visibility per user id for PERSONAL-context callers.
+    let visibilityByUser: [String: EntityFilter]
+
+    public init(company: CompanyInfo, workspace: Workspace, users: [CompanyUser], accounts: [CRMAccount],
+                deals: [Deal], contacts: [Contact], calls: [Call], emails: [Email], trackers: [Tracker],
+                briefs: [Brief]) {
+        self.company = company
+        self.workspace = workspace
+        self.users = users
+        self.accounts = accounts
+        self.deals = deals
+        self.contacts = contacts
+        self.calls = calls.sorted { ($0.startTime, $0.id) > ($1.startTime, $1.id) }
+        self.emails = emails.sorted { ($0.sentTime, $0.id) > ($1.sentTime, $1.id) }
+        self.trackers = trackers
+        self.briefs = briefs
+        usersByID = CompanyData.positions(users.map(\.id))
+        usersByEmail = CompanyData.positions(users.map { $0.email.lowercased() })
+        accountsByID = CompanyData.positions(accounts.map(\.id))
+        dealsByID = CompanyData.positions(deals.map(\.id))
+        contactsByID = CompanyData.positions(contacts.map(\.id))
+        contactsByEmail = CompanyData.positions(contacts.map { $0.email.lowercased() })
+        callsByID = CompanyData.positions(self.calls.map(\.id))
+        emailsByID = CompanyData.positions(self.emails.map(\.id))
+        trackersByID = CompanyData.positions(trackers.map(\.id))
+        briefsByName = CompanyData.positions(briefs.map { $0.name.lowercased() })
+        let index = ConversationIndex(calls: self.calls, emails: self.emails, deals: deals, contacts: contacts,
+                                      usersByEmail: usersByEmail, contactsByEmail: contactsByEmail,
+                                      userIDs: users.map(\.id), contactIDs: contacts.map(\.id))
+        self.index = index
+        visibilityByUser = AccessScope.precompute(users: users, accounts: accounts, deals: deals, contacts: contacts,
+                                                  calls: self.calls, emails: self.emails, index: index)
+    }
+
+    /// First position wins, so a duplicate (which the validator reports) never hides the original.
+    private static func positions(_ keys: [String]) -> [String: Int] {
+        var result: [String: Int] = [:]
+        result.reserveCapacity(keys.count)
+        for (position, key) in keys.enumerated() where result[key] == nil { result[key] = position }
+        return result
+    }
+
+    public func user(id: String) -> CompanyUser? { usersByID[id].map { users[$0] } }
+    public func user(email: String) -> CompanyUser? { usersByEmail[email.lowercased()].map { users[$0] } }
+    public func account(id: String) -> CRMAccount? { accountsByID[id].map { accounts[$0] } }
+    public func deal(id: String) -> Deal? { dealsByID[id].map { deals[$0] } }
+    public func contact(id: String) -> Contact? { contactsByID[id].map { contacts[$0] } }
+    public func call(id: String) -> Call? { callsByID[id].map { calls[$0] } }
+    public func email(id: String) -> Email? { emailsByID[id].map { emails[$0] } }
+    public func tracker(id: String) -> Tracker? { trackersByID[id].map { trackers[$0] } }
+    /// The brief with this name (case-insensitive), published or not.
+    public func brief(named name: String) -> Brief? { briefsByName[name.lowercased()].map { briefs[$0] } }
+
+    /// What a caller in this access context may see (see `AccessScope` for the rules).
+    public func visibility(for context: AccessContext) -> EntityFilter {
+        switch context {
+        case .shared: return .everything
+        case .personal(let userID): return visibilityByUser[userID] ?? .nothing
+        }
+    }
+
+    /// Users holding a paid seat who are active: the base of the default credit pool.
+    public var activePaidSeatCount: Int { users.filter(\.mayUseMCPServer).count }
+}
