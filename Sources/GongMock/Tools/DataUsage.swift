@@ -22,4 +22,7 @@ public struct DataUsage: Sendable, Hashable {
     }
 
     public var callCount: Int { callDurations.count }
+
+    /// Whether this is a brief's usage (briefs always have at least one section).
+    public var isBrief: Bool { openEndedSections + smartTrackerSections > 0 }
 }

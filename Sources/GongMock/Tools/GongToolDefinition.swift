@@ -22,9 +22,4 @@ public struct GongToolDefinition: Sendable, Hashable {
         self.requiredScope = requiredScope
         self.annotations = annotations
     }
-
-    /// The credit report's "Feature name" for this tool's backing API (gong.md §1.6 mapping).
-    public var featureName: String {
-        name == "generate_brief" ? "AI Briefer (get-brief)" : "AI Ask Anything (ask-entity)"
-    }
 }
