@@ -76,6 +76,7 @@ public final class CompanyData: Sendable {
 
     public func user(id: String) -> CompanyUser? { usersByID[id].map { users[$0] } }
     public func user(email: String) -> CompanyUser? { usersByEmail[email.lowercased()].map { users[$0] } }
+    public func contactByEmail(_ email: String) -> Contact? { contactsByEmail[email.lowercased()].map { contacts[$0] } }
     public func account(id: String) -> CRMAccount? { accountsByID[id].map { accounts[$0] } }
     public func deal(id: String) -> Deal? { dealsByID[id].map { deals[$0] } }
     public func contact(id: String) -> Contact? { contactsByID[id].map { contacts[$0] } }

@@ -1,0 +1,93 @@
+import Essentials
+import Synchronization
+
+/// The company's shared pool of Gong credits and its usage report (gong.md §1.6: "Companies
+/// receive a shared pool of credits"; Admin center > Gong credits shows "the number of credits
+/// remaining" and "the total number of credits").
+///
+/// `charge` is an atomic check-and-debit under one lock: concurrent charges never take the
+/// balance below zero and none is lost. An insufficient balance debits and records nothing.
+public final class CreditLedger: Sendable {
+    private struct State {
+        var balance: CreditAmount
+        var total: CreditAmount
+        var rows: [CreditUsageRow]
+    }
+
+    /// Credits per paid seat per month, the third-party figure in gong.md §2.4 ("~2,000").
+    public static let creditsPerPaidSeat: CreditAmount = 2_000
+
+    private let state: Mutex<State>
+    private let clock: any ServerClock
+    private let journal: (any CreditLedgerJournal)?
+
+    /// `balance` defaults to `total`; `rows` restores a persisted report.
+    public init(total: CreditAmount, balance: CreditAmount? = nil, rows: [CreditUsageRow] = [],
+                clock: any ServerClock, journal: (any CreditLedgerJournal)? = nil) {
+        state = Mutex(State(balance: balance ?? total, total: total, rows: rows))
+        self.clock = clock
+        self.journal = journal
+    }
+
+    /// The default pool: `creditsPerPaidSeat` for every active paid seat of the company.
+    public static func defaultPool(for data: CompanyData) -> CreditAmount {
+        creditsPerPaidSeat * data.activePaidSeatCount
+    }
+
+    public var balance: CreditAmount { state.withLock { $0.balance } }
+    public var total: CreditAmount { state.withLock { $0.total } }
+    public var pool: (balance: CreditAmount, total: CreditAmount) { state.withLock { ($0.balance, $0.total) } }
+    public var usageRows: [CreditUsageRow] { state.withLock { $0.rows } }
+
+    /// Rows whose usage time lies in `from...to` (the report's date-range picker).
+    public func usageRows(from: Double, to: Double) -> [CreditUsageRow] {
+        state.withLock { $0.rows.filter { $0.usageTime >= from && $0.usageTime <= to } }
+    }
+
+    /// Debits `cost` and appends a usage row, or does nothing when the balance is below the cost.
+    /// Negative costs are treated as zero. A zero cost (a tracker-only brief) still gets a row.
+    public func charge(_ cost: CreditAmount, usage: CreditUsage) -> ChargeResult {
+        let cost = max(cost, .zero)
+        return state.withLock { state -> ChargeResult in
+            guard state.balance >= cost else { return .insufficient(balance: state.balance, cost: cost) }
+            let balance = state.balance - cost
+            let row = CreditUsageRow(sequence: (state.rows.last?.sequence ?? 0) + 1, usageTime: clock.now(),
+                                     usage: usage, creditsUsed: cost, balanceAfter: balance)
+            if let journal {
+                do {
+                    try journal.record(.charged(row))
+                } catch {
+                    return .notRecorded(reason: "the credit charge could not be stored: \(error)")
+                }
+            }
+            state.balance = balance
+            state.rows.append(row)
+            return .charged(row: row, balance: balance)
+        }
+    }
+
+    /// Sets the remaining balance (admin `PUT /admin/api/credits`). The total grows to the balance
+    /// if needed, or takes `total` when given. Negative values are clamped to zero.
+    @discardableResult
+    public func setBalance(_ balance: CreditAmount, total: CreditAmount? = nil) -> Result<Void, CreditLedgerError> {
+        let balance = max(balance, .zero)
+        return state.withLock { state -> Result<Void, CreditLedgerError> in
+            let newTotal = max(total.map { max($0, .zero) } ?? state.total, balance)
+            if let journal {
+                do {
+                    try journal.record(.poolSet(balance: balance, total: newTotal))
+                } catch {
+                    return .failure(CreditLedgerError(message: "the credit balance could not be stored: \(error)"))
+                }
+            }
+            state.balance = balance
+            state.total = newTotal
+            return .success(())
+        }
+    }
+}
+
+public struct CreditLedgerError: Error, Sendable, Hashable, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
+}

@@ -1,0 +1,118 @@
+/// Finds the transcript sentences and e-mail lines of a selection that match a set of search
+/// topics, by walking the inverted index's posting lists (never scanning transcripts).
+///
+/// A *topic* is a tracker (its keywords, weight 2: curated phrases are the stronger signal) or a
+/// plain question word (weight 1). A line's score is the sum of the weights of the distinct
+/// patterns it matches; findings are ranked by score, then recency, then position in the call.
+struct FindingSearch {
+    enum Topic: Sendable, Hashable {
+        case tracker(Int)
+        case term(String)
+    }
+
+    struct Pattern {
+        let topic: Int
+        let label: String
+        let terms: [Int32]
+        let weight: Int
+    }
+
+    struct Hit {
+        let document: Int
+        let line: Int
+        var score: Int
+        /// Pattern positions matched by this line.
+        var patterns: [Int]
+    }
+
+    static let maximumCallFindings = 12
+    static let maximumEmailFindings = 10
+    static let maximumFindingsPerCall = 3
+    static let maximumFindingsPerEmail = 2
+
+    let topics: [Topic]
+    let patterns: [Pattern]
+    /// Every matching line, ranked.
+    let callHits: [Hit]
+    let emailHits: [Hit]
+
+    init(topics: [Topic], vocabulary: SearchVocabulary, data: CompanyData, selection: ConversationSelection) {
+        self.topics = topics
+        var patterns: [Pattern] = []
+        for (topicPosition, topic) in topics.enumerated() {
+            switch topic {
+            case .tracker(let tracker):
+                for keyword in vocabulary.trackers[tracker].keywords {
+                    if let terms = keyword.terms {
+                        patterns.append(Pattern(topic: topicPosition, label: keyword.text, terms: terms, weight: 2))
+                    }
+                }
+            case .term(let term):
+                if let id = data.index.termID(term) {
+                    patterns.append(Pattern(topic: topicPosition, label: term, terms: [id], weight: 1))
+                }
+            }
+        }
+        self.patterns = patterns
+        let index = data.index
+        callHits = FindingSearch.match(patterns, postings: index.callPostings, lines: index.callLines,
+                                       documents: selection.callPositions, documentCount: data.calls.count)
+        emailHits = FindingSearch.match(patterns, postings: index.emailPostings, lines: index.emailLines,
+                                        documents: selection.emailPositions, documentCount: data.emails.count)
+    }
+
+    private static func match(_ patterns: [Pattern], postings: [[ConversationIndex.Posting]],
+                              lines: [[ConversationIndex.Line]], documents: [Int], documentCount: Int) -> [Hit] {
+        guard !documents.isEmpty, !patterns.isEmpty else { return [] }
+        var selected = [Bool](repeating: false, count: documentCount)
+        for document in documents { selected[document] = true }
+        var hits: [Int: Hit] = [:]
+        for (patternPosition, pattern) in patterns.enumerated() {
+            for posting in postings[Int(pattern.terms[0])] where selected[Int(posting.document)] {
+                let document = Int(posting.document)
+                let line = Int(posting.line)
+                if pattern.terms.count > 1,
+                   !SearchVocabulary.contains(lines[document][line].terms, phrase: pattern.terms) { continue }
+                let key = document << 20 | line
+                if var hit = hits[key] {
+                    guard !hit.patterns.contains(patternPosition) else { continue }
+                    hit.score += pattern.weight
+                    hit.patterns.append(patternPosition)
+                    hits[key] = hit
+                } else {
+                    hits[key] = Hit(document: document, line: line, score: pattern.weight, patterns: [patternPosition])
+                }
+            }
+        }
+        return hits.values.sorted { left, right in
+            if left.score != right.score { return left.score > right.score }
+            if left.document != right.document { return left.document < right.document }
+            return left.line < right.line
+        }
+    }
+
+    /// The findings to cite: best first, a few per conversation so one call cannot crowd out the rest.
+    static func cited(_ hits: [Hit], limit: Int, perDocument: Int) -> [Hit] {
+        var perDocumentCount: [Int: Int] = [:]
+        var result: [Hit] = []
+        for hit in hits where perDocumentCount[hit.document, default: 0] < perDocument {
+            perDocumentCount[hit.document, default: 0] += 1
+            result.append(hit)
+            if result.count == limit { break }
+        }
+        return result
+    }
+
+    var citedCallHits: [Hit] {
+        FindingSearch.cited(callHits, limit: FindingSearch.maximumCallFindings, perDocument: FindingSearch.maximumFindingsPerCall)
+    }
+
+    var citedEmailHits: [Hit] {
+        FindingSearch.cited(emailHits, limit: FindingSearch.maximumEmailFindings, perDocument: FindingSearch.maximumFindingsPerEmail)
+    }
+
+    /// Hits that matched any pattern of the topic.
+    func hits(ofTopic topic: Int, in hits: [Hit]) -> [Hit] {
+        hits.filter { hit in hit.patterns.contains { patterns[$0].topic == topic } }
+    }
+}

@@ -1,0 +1,60 @@
+import Essentials
+
+extension GongToolCatalog {
+    static let maximumQuestionLength = 2_000
+
+    /// ask_account / ask_deal: Gong's ask-entity API (gong.md §2.1) over one account or deal.
+    func ask(_ type: CRMEntityType, arguments object: JSONObject, filter: EntityFilter) -> GongToolOutcome {
+        let idName = type == .account ? "accountId" : "dealId"
+        let example = type == .account ? "001…" : "006…"
+        var arguments = ToolArguments(object, allowed: [idName] + GongToolSchemas.askArguments)
+        let id = arguments.string(idName, required: true, hint: "the CRM \(type.displayName.lowercased()) id, e.g. \(example)")
+        let question = arguments.string("question", required: true, hint: "a natural-language question")
+        if let question, question.count > GongToolCatalog.maximumQuestionLength {
+            arguments.fail("question", "is \(question.count) characters long; at most \(GongToolCatalog.maximumQuestionLength) are accepted")
+        }
+        let (period, from, to) = periodArguments(&arguments)
+        if let message = arguments.failureMessage { return .failure(message: message) }
+        guard let id, let question, let period else { return .failure(message: "Invalid arguments") }
+        guard let name = entityName(type, id: id, filter: filter) else { return GongToolCatalog.notFound(type, id: id) }
+
+        let selection = selection(type, id: id, filter: filter, period: period, from: from, to: to)
+        let (topics, activityIntent) = topics(forQuestion: question)
+        let search = FindingSearch(topics: topics, vocabulary: vocabulary, data: data, selection: selection)
+        let composer = composer
+        let context = AnswerComposer.Context(entityName: name, periodPhrase: periodPhrase(period, from: from, to: to),
+                                             selection: selection)
+        let items = composer.items(search, context: context, activityIntent: activityIntent)
+        let findings = composer.renderer.findings(search)
+        let structured: JSONValue = [
+            "requestId": .string(requestIDs.next()),
+            "numOfCallsSearched": .number(Double(selection.callPositions.count)),
+            "numOfEmailsSearched": .number(Double(selection.emailPositions.count)),
+            "answer": [[
+                "answerItems": .array(items.map { .string($0) }),
+                "callFindings": findings.calls,
+                "emailFindings": findings.emails,
+            ]],
+        ]
+        return .success(structured: structured, usage: selection.usage(in: data))
+    }
+
+    static let activityWords: Set<String> = ["activity", "interaction", "touchpoint", "touch", "engagement", "contact"]
+    static let recencyWords: Set<String> = ["last", "latest", "recent", "recently", "newest", "when"]
+
+    /// Topics of a question: the trackers it evokes (by trigger word or keyword), then its other
+    /// content words. Also whether it asks about recent activity ("What was the last activity?").
+    func topics(forQuestion question: String) -> (topics: [FindingSearch.Topic], activityIntent: Bool) {
+        let tokens = TextTokenizer.terms(question)
+        let trackers = vocabulary.triggeredTrackers(questionTokens: tokens)
+        var covered = Set<String>()
+        for tracker in trackers { covered.formUnion(vocabulary.trackers[tracker].coveredTerms) }
+        let terms = TextTokenizer.questionTerms(question).filter {
+            !covered.contains($0) && !GongToolCatalog.activityWords.contains($0)
+        }
+        let tokenSet = Set(tokens)
+        let activityIntent = !tokenSet.isDisjoint(with: GongToolCatalog.activityWords)
+            && !tokenSet.isDisjoint(with: GongToolCatalog.recencyWords)
+        return (trackers.map { .tracker($0) } + terms.map { .term($0) }, activityIntent)
+    }
+}

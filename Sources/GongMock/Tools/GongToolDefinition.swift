@@ -1,0 +1,25 @@
+import Essentials
+
+/// One tool as it appears in MCP `tools/list` (name, title, description, input and output JSON
+/// Schemas, annotations) plus the OAuth scope a caller must hold (gong.md §4.3).
+public struct GongToolDefinition: Sendable, Hashable {
+    public let name: String
+    public let title: String
+    public let description: String
+    public let inputSchema: JSONValue
+    public let outputSchema: JSONValue
+    public let requiredScope: String
+    /// MCP tool annotations; all three tools are read-only (`readOnlyHint: true`).
+    public let annotations: JSONValue
+
+    public init(name: String, title: String, description: String, inputSchema: JSONValue, outputSchema: JSONValue,
+                requiredScope: String, annotations: JSONValue) {
+        self.name = name
+        self.title = title
+        self.description = description
+        self.inputSchema = inputSchema
+        self.outputSchema = outputSchema
+        self.requiredScope = requiredScope
+        self.annotations = annotations
+    }
+}
