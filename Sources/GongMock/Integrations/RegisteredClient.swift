@@ -44,11 +44,18 @@ public struct RegisteredClientDraft: Sendable, Equatable {
     public var authMethod: RegisteredClient.AuthMethod
     public var redirectURIs: [String]
     public var name: String?
+    /// Credentials already issued by the OAuth layer (RFC 7591 §3.2.1 answers with them), kept as
+    /// they are so the registration response and the stored client agree; generated when nil.
+    public var clientId: String?
+    public var clientSecret: String?
 
-    public init(integrationId: String, authMethod: RegisteredClient.AuthMethod, redirectURIs: [String], name: String?) {
+    public init(integrationId: String, authMethod: RegisteredClient.AuthMethod, redirectURIs: [String], name: String?,
+                clientId: String? = nil, clientSecret: String? = nil) {
         self.integrationId = integrationId
         self.authMethod = authMethod
         self.redirectURIs = redirectURIs
         self.name = name
+        self.clientId = clientId
+        self.clientSecret = clientSecret
     }
 }

@@ -1,0 +1,24 @@
+import Essentials
+
+/// The admin API and pages read and set the company pool through the ledger itself.
+extension CreditLedger: AdminCreditsProvider {
+    public var creditBalance: Double { balance.credits }
+    public var creditTotal: Double { total.credits }
+
+    public func setCredits(balance: Double, total: Double) throws(CreditAdjustmentError) {
+        guard balance.isFinite, total.isFinite, balance >= 0, total >= 0 else {
+            throw CreditAdjustmentError("balance and total must be finite, non-negative numbers of credits")
+        }
+        if case .failure(let error) = setBalance(CreditAmount(credits: balance), total: CreditAmount(credits: total)) {
+            throw CreditAdjustmentError(error.description)
+        }
+    }
+
+    public func creditUsageReport() -> CreditUsageReport {
+        CreditUsageReport(rows: usageRows.map { row in
+            [.string(UTCCalendar.isoString(row.usageTime)), .string(row.usage.featureType), .string(row.usage.featureName),
+             .string(row.usage.usageAction), .string(row.usage.integration), .string(row.usage.userID),
+             .number(row.creditsUsed.credits), .string(row.usage.usageBreakdown), .number(Double(row.usage.requests))]
+        })
+    }
+}

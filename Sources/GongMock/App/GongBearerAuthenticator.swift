@@ -1,0 +1,83 @@
+import Essentials
+import HTTPServer
+import MCP
+import OAuth
+
+/// The bearer gate in front of `/mcp` (RFC 6750 §2.1, §3; MCP authorization "Access Token Usage"),
+/// answering the way mcp.gong.io does (gong.md §4.2): a missing token gets exactly
+/// `WWW-Authenticate: Bearer realm="mcp", resource_metadata=<PRM URL>` — the URL unquoted, as Gong
+/// sends it — and an invalid one adds `error="invalid_token"` with a description of what is wrong.
+/// The token is read only from the `Authorization` header, never from the query string.
+public struct GongBearerAuthenticator: MCPAuthenticator {
+    /// How the challenge is written. `.gong` is the observed wire form; `.rfc` quotes every
+    /// parameter value (RFC 7235 §2.1) and adds `error="invalid_token"` even when no token was
+    /// sent, as the MCP Python SDK's own server does.
+    public enum ChallengeStyle: String, Sendable, CaseIterable { case gong, rfc }
+
+    let verify: @Sendable (String) -> Result<VerifiedAccessToken, AccessTokenRejection>
+    let resourceMetadataURL: String
+    let style: ChallengeStyle
+    let logger: Logger
+
+    public init(resourceMetadataURL: String, style: ChallengeStyle = .gong, logger: Logger,
+                verify: @escaping @Sendable (String) -> Result<VerifiedAccessToken, AccessTokenRejection>) {
+        self.verify = verify
+        self.resourceMetadataURL = resourceMetadataURL
+        self.style = style
+        self.logger = logger
+    }
+
+    public func authenticate(_ request: HTTPRequest) -> MCPAuthentication {
+        guard let header = request.headers["Authorization"] else {
+            if request.queryItems.contains(where: { $0.name == "access_token" }) {
+                return .rejected(challenge(error: "invalid_request",
+                    description: "the access token must be sent in the Authorization header (RFC 6750 §2.1); tokens in the query string are not accepted"))
+            }
+            return .rejected(challenge(error: nil, description: "no bearer token: send Authorization: Bearer <access token>"))
+        }
+        let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+        guard parts.count == 2, HTTPHeaders.equalsIgnoringCase(String(parts[0]), "Bearer") else {
+            return .rejected(challenge(error: "invalid_request",
+                description: "the Authorization header must use the Bearer scheme (RFC 6750 §2.1)"))
+        }
+        let token = parts[1].trimmingHTTPWhitespace()
+        switch verify(token) {
+        case .success(let verified):
+            return .authenticated(MCPPrincipal(subject: verified.subject, clientID: verified.clientID,
+                                               scopes: verified.scopes, claims: verified.claims))
+        case .failure(let rejection):
+            logger.info("bearer token refused", [("rule", rejection.rule), ("reason", rejection.description),
+                                                 ("token", Redact.secret(token))])
+            return .rejected(challenge(error: "invalid_token", description: rejection.description))
+        }
+    }
+
+    /// A 401 with the challenge and a JSON body naming the same error.
+    func challenge(error: String?, description: String) -> HTTPResponse {
+        var parameters = ["realm=\"mcp\""]
+        let effectiveError = error ?? (style == .rfc ? "invalid_token" : nil)
+        if let effectiveError {
+            parameters.append("error=\"\(effectiveError)\"")
+            parameters.append("error_description=\"\(Self.quotedStringSafe(description))\"")
+        }
+        parameters.append(style == .gong ? "resource_metadata=\(resourceMetadataURL)" : "resource_metadata=\"\(resourceMetadataURL)\"")
+        var body = JSONObject()
+        body["error"] = .string(effectiveError ?? "unauthorized")
+        body["error_description"] = .string(description)
+        // Always 401, even for invalid_request (RFC 6750 §3.1 suggests 400): MCP clients start
+        // their OAuth discovery only from a 401, and issue #5 asks for 401 on a query-string token.
+        return .json(JSONSerializer.bytes(.object(body)), status: .unauthorized,
+                     headers: ["WWW-Authenticate": "Bearer " + parameters.joined(separator: ", ")])
+    }
+
+    /// RFC 7230 quoted-string content: no DQUOTE or backslash, no control characters.
+    static func quotedStringSafe(_ text: String) -> String {
+        String(text.unicodeScalars.map { scalar -> Character in
+            switch scalar {
+            case "\"": return "'"
+            case "\\": return "/"
+            default: return scalar.value < 0x20 || scalar.value == 0x7F ? " " : Character(scalar)
+            }
+        })
+    }
+}

@@ -1,0 +1,101 @@
+import Essentials
+import HTTPServer
+import MCP
+
+/// Adapts Gong's three tools to the generic MCP registry and meters them: each successful call
+/// is charged from the data it analysed (gong.md §2.4), a failed call charges nothing, and a
+/// call the pool cannot pay for is refused without running up a debt.
+public struct GongMCPTools: Sendable {
+    let catalog: GongToolCatalog
+    let ledger: CreditLedger
+    let pricing: CreditPricing
+    let exhaustionMode: CreditExhaustionMode
+    let logger: Logger
+
+    public init(catalog: GongToolCatalog, ledger: CreditLedger, pricing: CreditPricing,
+                exhaustionMode: CreditExhaustionMode, logger: Logger) {
+        self.catalog = catalog
+        self.ledger = ledger
+        self.pricing = pricing
+        self.exhaustionMode = exhaustionMode
+        self.logger = logger
+    }
+
+    public var tools: [MCPTool] {
+        catalog.definitions.map { definition in
+            let annotations = MCPToolAnnotations(
+                title: definition.annotations["title"]?.stringValue ?? definition.title,
+                readOnlyHint: definition.annotations["readOnlyHint"]?.boolValue ?? true,
+                destructiveHint: definition.annotations["destructiveHint"]?.boolValue,
+                idempotentHint: definition.annotations["idempotentHint"]?.boolValue,
+                openWorldHint: definition.annotations["openWorldHint"]?.boolValue)
+            return MCPTool(name: definition.name, title: definition.title, description: definition.description,
+                           inputSchema: definition.inputSchema, outputSchema: definition.outputSchema,
+                           annotations: annotations, requiredScopes: [definition.requiredScope],
+                           handler: { invocation in self.invoke(definition.name, invocation) })
+        }
+    }
+
+    func invoke(_ tool: String, _ invocation: MCPToolInvocation) -> MCPToolOutcome {
+        guard let caller = Self.caller(for: invocation.principal) else {
+            return .result(.error("This call carries no Gong authorization: the access token names no MCP integration."))
+        }
+        switch catalog.run(tool: tool, arguments: invocation.arguments, caller: caller) {
+        case .failure(let message):
+            logger.info("tool call failed", [("tool", tool), ("integration", caller.integrationName), ("reason", message)])
+            return .result(.error(message))
+        case .success(let structured, let usage):
+            let cost = pricing.cost(of: usage)
+            switch ledger.charge(cost, usage: CreditUsage.toolCall(tool, caller: caller, usage: usage, pricing: pricing)) {
+            case .charged(let row, let balance):
+                logger.info("tool call charged", [("tool", tool), ("integration", caller.integrationName),
+                                                  ("user", caller.userID ?? "-"), ("credits", row.creditsUsed.description),
+                                                  ("balance", balance.description), ("usage", pricing.breakdown(usage))])
+                return .result(.structured(structured))
+            case .insufficient(let balance, let cost):
+                logger.notice("tool call refused: insufficient Gong credits", [("tool", tool), ("balance", balance.description),
+                                                                             ("cost", cost.description)])
+                return refusal(tool: tool, balance: balance, cost: cost, requestID: structured["requestId"]?.stringValue ?? "")
+            case .notRecorded(let reason):
+                return .result(.error("The Gong credit charge could not be recorded, so the call was not answered: \(reason)"))
+            }
+        }
+    }
+
+    static let insufficientMessage = "Insufficient Gong credits"
+
+    func refusal(tool: String, balance: CreditAmount, cost: CreditAmount, requestID: String) -> MCPToolOutcome {
+        let detail = "\(Self.insufficientMessage): \(tool) needs \(cost) credits and the company pool has \(balance) left. A Gong admin can add credits (Admin center > Settings > Gong credits)."
+        var data = JSONObject()
+        data["error"] = .string(Self.insufficientMessage)
+        data["balance"] = .number(balance.credits)
+        data["cost"] = .number(cost.credits)
+        switch exhaustionMode {
+        case .toolError:
+            return .result(MCPToolResult(content: [MCPToolResult.textItem(detail)], structuredContent: .object(data), isError: true))
+        case .jsonRPCError:
+            return .protocolError(code: -32000, message: detail, data: .object(data))
+        case .http402, .http429:
+            var body = JSONObject()
+            body["requestId"] = .string(requestID)
+            body["errors"] = .array([.string(Self.insufficientMessage)])
+            var headers: HTTPHeaders = [:]
+            if exhaustionMode == .http429 { headers.add("Retry-After", "3600") }
+            return .httpResponse(.json(JSONSerializer.bytes(.object(body)),
+                                       status: exhaustionMode == .http402 ? .paymentRequired : .tooManyRequests, headers: headers))
+        }
+    }
+
+    /// Who is calling, from the verified token's claims: SHARED tokens see all company data,
+    /// PERSONAL tokens what the authorizing user may see.
+    static func caller(for principal: MCPPrincipal?) -> ToolCaller? {
+        guard let principal, let context = GongTokenClaims.context(in: principal.claims) else { return nil }
+        let integrationName = principal.claims[GongTokenClaims.integrationName]?.stringValue ?? principal.clientID
+        switch context {
+        case .shared:
+            return ToolCaller(access: .shared, userID: principal.subject, integrationName: integrationName)
+        case .personal:
+            return ToolCaller(access: .personal(userID: principal.subject), userID: principal.subject, integrationName: integrationName)
+        }
+    }
+}

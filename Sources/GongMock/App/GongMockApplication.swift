@@ -1,0 +1,183 @@
+import Essentials
+import HTTPServer
+import MCP
+import OAuth
+
+/// The composition root: loads the company, the state and the seed, then builds the OAuth
+/// server, the MCP endpoint, the admin API and pages on one router (DESIGN.md §2: one origin
+/// serves everything; the paths are Gong's).
+public final class GongMockApplication: Sendable {
+    public let baseURL: String
+    public let mcpURL: String
+    public let responder: any HTTPResponder
+    public let adminAuth: AdminAuth
+    public let oauth: OAuthServer
+    public let mcp: MCPEndpoint
+    public let company: CompanyData
+    public let integrations: IntegrationStore
+    public let ledger: CreditLedger
+    public let clock: AdjustableClock
+    let database: StateDatabase?
+
+    public static let version = "0.1.0"
+    static let scopes = MCPScope.allCases.map(\.rawValue)
+
+    /// - Parameter baseURL: the URL the server is reachable at (after binding); `options.publicURL` wins.
+    public init(options: GongMockOptions, baseURL boundURL: String, logger: Logger, clock: AdjustableClock = AdjustableClock()) throws(GongMockStartupError) {
+        let baseURL = Self.trimmedURL(options.publicURL ?? boundURL)
+        self.baseURL = baseURL
+        self.mcpURL = baseURL + "/mcp"
+        self.clock = clock
+
+        do {
+            company = try options.fixturesDirectory.map { directory throws(CompanyFixtureError) in
+                try CompanyData.load(directory: directory, clock: clock)
+            } ?? CompanyData.bundled(clock: clock)
+        } catch {
+            throw GongMockStartupError("company fixture: \(error)")
+        }
+
+        do {
+            database = try options.stateDirectory.map { directory throws(StateDatabaseError) in try StateDatabase(directory: directory) }
+        } catch {
+            throw GongMockStartupError(error.description)
+        }
+        let seed = options.seed ?? SeedFile()
+
+        do {
+            let loaded = try database.map { db throws(StateDatabaseError) in (try db.loadIntegrations(), try db.loadRegisteredClients()) }
+            integrations = IntegrationStore(clock: clock, persistence: database, logger: logger.scoped("integrations"),
+                                            integrations: loaded?.0 ?? [], registeredClients: loaded?.1 ?? [])
+            _ = try integrations.applySeed(seed.integrations)
+        } catch let error as StateDatabaseError {
+            throw GongMockStartupError(error.description)
+        } catch {
+            throw GongMockStartupError("seed integrations: \(error)")
+        }
+
+        ledger = try Self.makeLedger(database: database, seed: seed, company: company, clock: clock)
+
+        let autoApprove = options.autoApproveEmail ?? seed.autoApprove
+        if let autoApprove {
+            guard let user = company.user(email: autoApprove) ?? company.user(id: autoApprove) else {
+                throw GongMockStartupError("--auto-approve \(autoApprove): no user with that email or id in the company fixture")
+            }
+            guard user.mayUseMCPServer else {
+                throw GongMockStartupError("--auto-approve \(autoApprove): \(user.name) cannot connect (\(user.active ? "Collaborator seat" : "deactivated")); pick a user with a paid seat")
+            }
+        }
+
+        var oauthConfiguration = OAuthConfiguration(issuer: baseURL, resource: mcpURL, scopesSupported: Self.scopes)
+        oauthConfiguration.accessTokenTTL = options.tokenTTL
+        oauthConfiguration.signingAlgorithm = options.signingAlgorithm
+        oauthConfiguration.advertiseRegistration = options.advertiseRegistration
+        oauthConfiguration.revocation = options.revocation
+        oauthConfiguration.introspection = options.introspection
+        oauthConfiguration.advertiseJWKSURI = options.advertiseJWKSURI
+        oauthConfiguration.advertiseIssParameter = options.advertiseIssParameter
+        oauthConfiguration.clientIDMetadataDocuments = options.clientIDMetadataDocuments
+        oauthConfiguration.noneAuthMethod = options.noneAuthMethod
+        oauthConfiguration.serveRootProtectedResourceMetadata = options.serveRootProtectedResourceMetadata
+        oauthConfiguration.autoApproveSubject = autoApprove
+        oauthConfiguration.scopeDescriptions = Dictionary(uniqueKeysWithValues: MCPScope.allCases.map { ($0.rawValue, $0.label) })
+
+        let policy = GongOAuthPolicy(integrations: integrations, company: company, catalog: oauthConfiguration.clientMetadataDocuments)
+        let oauthStore: any OAuthStateStore = database.map { SQLiteOAuthStateStore(database: $0) } ?? InMemoryOAuthStateStore()
+        do {
+            oauth = try OAuthServer(configuration: oauthConfiguration, policy: policy, clock: clock,
+                                    logger: logger.scoped("oauth"), store: oauthStore)
+        } catch {
+            throw GongMockStartupError("authorization server: \(error)")
+        }
+
+        let tools = GongMCPTools(catalog: GongToolCatalog(data: company, clock: clock), ledger: ledger, pricing: options.pricing,
+                                 exhaustionMode: options.creditExhaustion, logger: logger.scoped("tools"))
+        let oauthServer = oauth
+        let authenticator = GongBearerAuthenticator(resourceMetadataURL: oauthConfiguration.protectedResourceMetadataURL,
+                                                    style: options.challengeStyle, logger: logger.scoped("mcp.auth"),
+                                                    verify: { oauthServer.verifyAccessToken($0) })
+        let mcpConfiguration = MCPServerConfiguration(
+            serverInfo: MCPImplementationInfo(name: "gong-mcp-server", version: Self.version, title: "Gong (gong-mock)"),
+            instructions: Self.instructions,
+            responseMode: options.responseMode,
+            statefulSessions: options.statefulSessions,
+            getStreamEnabled: options.getStreamEnabled,
+            allowedOrigins: options.allowedOrigins,
+            hostCheck: .disabled,
+            cors: options.cors,
+            resourceMetadataURL: oauthConfiguration.protectedResourceMetadataURL)
+        do {
+            mcp = try MCPEndpoint(configuration: mcpConfiguration, tools: tools.tools, authenticator: authenticator,
+                                  clock: clock, logger: logger.scoped("mcp"))
+        } catch {
+            throw GongMockStartupError("MCP endpoint: \(error)")
+        }
+
+        adminAuth = AdminAuth(apiToken: seed.adminToken, loginToken: seed.adminLoginToken, clock: clock)
+        let onDeleted: AdminAPI.DeletionHook = { integration, clients in
+            let clientIDs = Set([integration.clientId] + clients.map(\.clientId))
+            let revoked = oauthServer.revokeGrants(reason: "MCP integration '\(integration.name)' was deleted") { clientIDs.contains($0.clientID) }
+            logger.notice("integration deleted; its tokens stop working", [("integration", integration.name), ("grantsRevoked", String(revoked))])
+        }
+
+        var router = Router()
+        router.get("/healthz") { _, _ in .json(Array(#"{"status":"ok"}"#.utf8)) }
+        oauth.install(into: &router)
+        let endpoint = mcp
+        for method in [HTTPMethod.post, .get, .delete, .options] { router.add(method, "/mcp", endpoint) }
+        AdminAPI(integrations: integrations, company: company, credits: ledger, auth: adminAuth, clock: clock,
+                 logger: logger.scoped("admin"), onIntegrationDeleted: onDeleted).install(into: &router)
+        AdminPages(integrations: integrations, company: company, credits: ledger, auth: adminAuth, clock: clock,
+                   logger: logger.scoped("admin"), onIntegrationDeleted: onDeleted).install(into: &router)
+        let unexpected = logger.scoped("http")
+        router.onUnexpectedError = { error, request in
+            unexpected.error("unexpected error", [("method", request.method.rawValue), ("path", request.path), ("error", "\(error)")])
+            return .text("Internal Server Error: \(error)\n", status: .internalServerError)
+        }
+        responder = router
+    }
+
+    /// Surface the admin one-time login link, as the banner prints it.
+    public var adminLoginURL: String { adminAuth.loginURL(baseURL: baseURL) }
+
+    static let instructions = """
+        Gong MCP server (gong-mock, an offline emulation). Tools: ask_account and ask_deal answer a \
+        natural-language question about one CRM account or deal from its calls and emails; \
+        generate_brief builds a published AI Briefer brief for an account, deal or contact. Every \
+        call spends Gong credits according to the calls and emails analysed; prefer narrow time \
+        periods (LAST_30DAYS, THIS_QUARTER).
+        """
+
+    static func makeLedger(database: StateDatabase?, seed: SeedFile, company: CompanyData, clock: any ServerClock) throws(GongMockStartupError) -> CreditLedger {
+        let seeded = seed.credits.map { (balance: CreditAmount(credits: $0.balance), total: CreditAmount(credits: $0.total)) }
+        let fallback = CreditLedger.defaultPool(for: company)
+        guard let database else {
+            return CreditLedger(total: seeded?.total ?? fallback, balance: seeded?.balance ?? fallback, clock: clock)
+        }
+        do {
+            let stored = try database.loadCreditBalance()
+            let rows = try database.loadCreditUsage().map { stored throws(StateDatabaseError) in
+                try StateCreditJournal.decode(stored.row, path: database.path)
+            }
+            let total = stored.map { CreditAmount(credits: $0.total) } ?? seeded?.total ?? fallback
+            let balance = stored.map { CreditAmount(credits: $0.balance) } ?? seeded?.balance ?? fallback
+            let journal = StateCreditJournal(database: database, total: total.credits)
+            if stored == nil { try database.saveCreditBalance(balance: balance.credits, total: total.credits) }
+            return CreditLedger(total: total, balance: balance, rows: rows, clock: clock, journal: journal)
+        } catch {
+            throw GongMockStartupError(error.description)
+        }
+    }
+
+    static func trimmedURL(_ url: String) -> String {
+        var url = url
+        while url.hasSuffix("/") { url.removeLast() }
+        return url
+    }
+}
+
+/// Why the mock refused to start; one line, printed as is before exiting with status 2.
+public struct GongMockStartupError: Error, Sendable, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

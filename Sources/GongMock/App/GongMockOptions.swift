@@ -1,0 +1,45 @@
+import MCP
+import OAuth
+
+/// Everything `gong-mock serve` can be told, with Gong-faithful defaults. Each deviation from
+/// mcp.gong.io's observed behaviour is a named switch here, in `--help` and in the README.
+public struct GongMockOptions: Sendable {
+    /// What documents advertise as the origin (behind a proxy or tunnel); default: the bound URL.
+    public var publicURL: String?
+    /// A company fixture directory replacing the built-in one.
+    public var fixturesDirectory: String?
+    /// The parsed `--seed` file.
+    public var seed: SeedFile?
+    /// Where state persists (SQLite); nil keeps everything in memory.
+    public var stateDirectory: String?
+    /// Approve authorization requests as this user without showing the consent page.
+    public var autoApproveEmail: String?
+    /// Access-token lifetime in seconds (Gong's is not public; 3600 is the mock's choice).
+    public var tokenTTL: Int = 3600
+    public var signingAlgorithm: OAuthConfiguration.SigningAlgorithm = .es256
+
+    // OAuth switches (all off, as on mcp.gong.io, unless said otherwise).
+    /// nil: advertise `registration_endpoint` only while an AUTOMATIC integration exists.
+    public var advertiseRegistration: Bool?
+    public var revocation = false
+    public var introspection = false
+    public var advertiseJWKSURI = false
+    public var advertiseIssParameter = false
+    public var clientIDMetadataDocuments = false
+    public var noneAuthMethod = false
+    public var serveRootProtectedResourceMetadata = false
+
+    // MCP switches.
+    public var responseMode: MCPResponseMode = .json
+    public var getStreamEnabled = true
+    public var statefulSessions = true
+    public var cors = false
+    public var allowedOrigins: [String]?
+    public var challengeStyle: GongBearerAuthenticator.ChallengeStyle = .gong
+
+    // Credits.
+    public var creditExhaustion: CreditExhaustionMode = .toolError
+    public var pricing: CreditPricing = .default
+
+    public init() {}
+}
