@@ -22,7 +22,7 @@ CI_CLIENT_ID = "ci-client-0001"
 CI_CLIENT_SECRET = "ci-secret-0001-please-change"
 CI_REDIRECT = "http://127.0.0.1:9/callback"
 ADMIN_TOKEN = "interop-admin-token"
-AUTO_APPROVE = "ava.thompson@northwind-demo.com"
+AUTO_APPROVE = "maya.lindqvist@northwind-analytics.com"
 
 SEED = {
     "adminToken": ADMIN_TOKEN,
