@@ -112,14 +112,18 @@ private struct RoundTripServer {
         let grants = try second.server.grants()
         #expect(grants.map(\.id) == [verified.grantID] && grants.first?.isRevoked == false)
 
-        let replay = try second.token([("grant_type", "authorization_code"), ("code", code), ("redirect_uri", RoundTripPolicy.redirect),
-                                       ("code_verifier", RoundTripServer.verifier)])
-        #expect(replay.status == .badRequest && replay.body["error"] == "invalid_grant", "\(replay.body)")
-
         let refreshed = try second.token([("grant_type", "refresh_token"), ("refresh_token", refreshToken)])
         #expect(refreshed.status == .ok, "\(refreshed.body)")
         let newAccess = try #require(refreshed.body["access_token"]?.stringValue)
         #expect(try second.server.verifyAccessToken(newAccess).get().grantID == verified.grantID)
         #expect(refreshed.body["refresh_token"]?.stringValue != refreshToken)
+
+        // The code was stored as consumed and linked to its grant: replaying it after the
+        // restart is refused and revokes that grant (RFC 6749 §4.1.2).
+        let replay = try second.token([("grant_type", "authorization_code"), ("code", code), ("redirect_uri", RoundTripPolicy.redirect),
+                                       ("code_verifier", RoundTripServer.verifier)])
+        #expect(replay.status == .badRequest && replay.body["error"] == "invalid_grant", "\(replay.body)")
+        #expect(try second.server.grants().first?.isRevoked == true)
+        #expect(throws: AccessTokenRejection.self) { try second.server.verifyAccessToken(newAccess).get() }
     }
 }
