@@ -21,13 +21,22 @@ extension SQLiteOAuthStateStore {
                 throw OAuthStoreError("stored record \(namespace)/\(key) is not valid JSON (\(error))")
             }
             guard let object = value.objectValue else {
-                throw OAuthStoreError("stored record \(namespace)/\(key) is a JSON \(value.kindName), expected an object")
+                throw OAuthStoreError("stored record \(namespace)/\(key) is \(Self.described(value)) rather than a JSON object")
             }
             self.object = object
             guard let format = object["format"] else { throw failure("has no \"format\" version field") }
-            guard let version = format.intValue else { throw failure("field \"format\" is a \(format.kindName), expected an integer version") }
+            guard let version = format.intValue else { throw failure("field \"format\" is \(Self.described(format)), expected an integer version") }
             guard version == SQLiteOAuthStateStore.recordFormat else {
                 throw failure("has format version \(version); this build reads version \(SQLiteOAuthStateStore.recordFormat)")
+            }
+        }
+
+        /// "an array", "a number", "null": for messages that read as sentences.
+        static func described(_ value: JSONValue) -> String {
+            switch value {
+            case .null: return "null"
+            case .array, .object: return "an \(value.kindName)"
+            case .bool, .number, .string: return "a \(value.kindName)"
             }
         }
 
@@ -37,35 +46,35 @@ extension SQLiteOAuthStateStore {
 
         func string(_ name: String) throws(OAuthStoreError) -> String {
             guard let value = object[name] else { throw failure("has no \"\(name)\" field") }
-            guard let text = value.stringValue else { throw failure("field \"\(name)\" is a \(value.kindName), expected a string") }
+            guard let text = value.stringValue else { throw failure("field \"\(name)\" is \(Self.described(value)), expected a string") }
             return text
         }
 
         /// Absent and null both mean nil.
         func optionalString(_ name: String) throws(OAuthStoreError) -> String? {
             guard let value = object[name], !value.isNull else { return nil }
-            guard let text = value.stringValue else { throw failure("field \"\(name)\" is a \(value.kindName), expected a string or null") }
+            guard let text = value.stringValue else { throw failure("field \"\(name)\" is \(Self.described(value)), expected a string or null") }
             return text
         }
 
         func number(_ name: String) throws(OAuthStoreError) -> Double {
             guard let value = object[name] else { throw failure("has no \"\(name)\" field") }
-            guard let number = value.doubleValue else { throw failure("field \"\(name)\" is a \(value.kindName), expected a number") }
+            guard let number = value.doubleValue else { throw failure("field \"\(name)\" is \(Self.described(value)), expected a number") }
             return number
         }
 
         func optionalNumber(_ name: String) throws(OAuthStoreError) -> Double? {
             guard let value = object[name], !value.isNull else { return nil }
-            guard let number = value.doubleValue else { throw failure("field \"\(name)\" is a \(value.kindName), expected a number or null") }
+            guard let number = value.doubleValue else { throw failure("field \"\(name)\" is \(Self.described(value)), expected a number or null") }
             return number
         }
 
         func strings(_ name: String) throws(OAuthStoreError) -> [String] {
             guard let value = object[name] else { throw failure("has no \"\(name)\" field") }
-            guard let elements = value.arrayValue else { throw failure("field \"\(name)\" is a \(value.kindName), expected an array of strings") }
+            guard let elements = value.arrayValue else { throw failure("field \"\(name)\" is \(Self.described(value)), expected an array of strings") }
             var texts: [String] = []
             for (index, element) in elements.enumerated() {
-                guard let text = element.stringValue else { throw failure("field \"\(name)\"[\(index)] is a \(element.kindName), expected a string") }
+                guard let text = element.stringValue else { throw failure("field \"\(name)\"[\(index)] is \(Self.described(element)), expected a string") }
                 texts.append(text)
             }
             return texts
@@ -73,7 +82,7 @@ extension SQLiteOAuthStateStore {
 
         func object(_ name: String) throws(OAuthStoreError) -> JSONObject {
             guard let value = object[name] else { throw failure("has no \"\(name)\" field") }
-            guard let members = value.objectValue else { throw failure("field \"\(name)\" is a \(value.kindName), expected an object") }
+            guard let members = value.objectValue else { throw failure("field \"\(name)\" is \(Self.described(value)), expected an object") }
             return members
         }
 
