@@ -13,8 +13,8 @@ extension CompanyFixtureDecoder {
         var participantsValid = true
         if let items = reader.array("participants", nonEmpty: true) {
             for (position, item) in items.enumerated() {
-                guard let entry = FixtureObjectReader(item, file: reader.file,
-                                                      path: "\(reader.fieldPath("participants"))[\(position)]", log: log)
+                guard let entry = FixtureObjectReader(item, file: reader.file, arrayPath: reader.fieldPath("participants"),
+                                                      index: position, log: log)
                 else { participantsValid = false; continue }
                 entry.allowOnly(["userId", "contactId"])
                 switch (entry.object["userId"]?.stringValue, entry.object["contactId"]?.stringValue) {
@@ -46,11 +46,12 @@ extension CompanyFixtureDecoder {
     private func decodeTranscript(_ reader: FixtureObjectReader, participants: [ParticipantID],
                                   duration: Int) -> [TranscriptMonologue]? {
         guard let items = reader.array("transcript") else { return nil }
+        let transcriptPath = reader.fieldPath("transcript")
         var monologues: [TranscriptMonologue] = []
         var valid = true
         for (position, item) in items.enumerated() {
-            guard let entry = FixtureObjectReader(item, file: reader.file,
-                                                  path: "\(reader.fieldPath("transcript"))[\(position)]", log: log)
+            guard let entry = FixtureObjectReader(item, file: reader.file, arrayPath: transcriptPath, index: position,
+                                                  log: log)
             else { valid = false; continue }
             entry.allowOnly(["speakerId", "sentences"])
             var speaker: ParticipantID?
@@ -62,9 +63,11 @@ extension CompanyFixtureDecoder {
             }
             var sentences: [TranscriptSentence] = []
             if let lines = entry.array("sentences", nonEmpty: true) {
+                let sentencesPath = entry.fieldPath("sentences")
+                sentences.reserveCapacity(lines.count)
                 for (index, line) in lines.enumerated() {
-                    guard let sentence = FixtureObjectReader(line, file: entry.file,
-                                                             path: "\(entry.fieldPath("sentences"))[\(index)]", log: log)
+                    guard let sentence = FixtureObjectReader(line, file: entry.file, arrayPath: sentencesPath,
+                                                             index: index, log: log)
                     else { valid = false; continue }
                     sentence.allowOnly(["startSeconds", "endSeconds", "text"])
                     let start = sentence.int("startSeconds", minimum: 0, maximum: duration)
@@ -139,8 +142,8 @@ extension CompanyFixtureDecoder {
         if let items = reader.array("sections", nonEmpty: true) {
             var decoded: [BriefSection] = []
             for (position, item) in items.enumerated() {
-                guard let entry = FixtureObjectReader(item, file: reader.file,
-                                                      path: "\(reader.fieldPath("sections"))[\(position)]", log: log)
+                guard let entry = FixtureObjectReader(item, file: reader.file, arrayPath: reader.fieldPath("sections"),
+                                                      index: position, log: log)
                 else { continue }
                 if let section = decodeSection(entry) { decoded.append(section) }
             }
