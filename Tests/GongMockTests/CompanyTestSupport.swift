@@ -37,3 +37,15 @@ enum CompanyTestSupport {
         try Data(JSONSerializer.bytes(value)).write(to: URL(fileURLWithPath: directory + "/" + file))
     }
 }
+
+extension JSONValue {
+    /// A copy with `key` of the object at array position `index` replaced (nil removes it).
+    func replacing(index: Int, key: String, with newValue: JSONValue?) -> JSONValue {
+        guard case .array(var items) = self, items.indices.contains(index), case .object(var object) = items[index] else {
+            return self
+        }
+        object[key] = newValue
+        items[index] = .object(object)
+        return .array(items)
+    }
+}

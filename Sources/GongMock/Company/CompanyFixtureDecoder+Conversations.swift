@@ -10,48 +10,44 @@ extension CompanyFixtureDecoder {
         let account = reader.string("accountId")
         let deal = reader.nullableString("dealId")
         var participants: [ParticipantID] = []
-        var participantsValid = true
         if let items = reader.array("participants", nonEmpty: true) {
             for (position, item) in items.enumerated() {
-                guard let entry = FixtureObjectReader(item, file: reader.file,
-                                                      path: "\(reader.fieldPath("participants"))[\(position)]", log: log)
-                else { participantsValid = false; continue }
+                guard let entry = FixtureObjectReader(item, file: reader.file, arrayPath: reader.fieldPath("participants"),
+                                                      index: position, log: log)
+                else { continue }
                 entry.allowOnly(["userId", "contactId"])
                 switch (entry.object["userId"]?.stringValue, entry.object["contactId"]?.stringValue) {
                 case (let user?, nil):
                     if knownUserIDs.contains(user) { participants.append(.user(user)) } else {
                         entry.report("userId", "\"\(user)\" does not match any user")
-                        participantsValid = false
                     }
                 case (nil, let contact?):
                     if knownContactIDs.contains(contact) { participants.append(.contact(contact)) } else {
                         entry.report("contactId", "\"\(contact)\" does not match any contact")
-                        participantsValid = false
                     }
                 default:
                     log.report(entry.file, entry.path, "must have exactly one of userId or contactId (a string)")
-                    participantsValid = false
                 }
             }
-        } else {
-            participantsValid = false
         }
         let transcript = duration.flatMap { decodeTranscript(reader, participants: participants, duration: $0) }
-        guard let id, let title, let start, let duration, let account, deal.valid, participantsValid,
-              let transcript else { return nil }
+        // Problems inside participants or the transcript are already reported (and block loading);
+        // the call is still returned so its account and deal references get checked too.
+        guard let id, let title, let start, let duration, let account, deal.valid else { return nil }
         return Call(id: id, title: title, startTime: start.resolve(now: now), durationSeconds: duration,
-                    participants: participants, accountID: account, dealID: deal.value, transcript: transcript)
+                    participants: participants, accountID: account, dealID: deal.value, transcript: transcript ?? [])
     }
 
     private func decodeTranscript(_ reader: FixtureObjectReader, participants: [ParticipantID],
                                   duration: Int) -> [TranscriptMonologue]? {
+        // Bad sentences and speakers are reported and skipped; the caller refuses to load anyway.
         guard let items = reader.array("transcript") else { return nil }
+        let transcriptPath = reader.fieldPath("transcript")
         var monologues: [TranscriptMonologue] = []
-        var valid = true
         for (position, item) in items.enumerated() {
-            guard let entry = FixtureObjectReader(item, file: reader.file,
-                                                  path: "\(reader.fieldPath("transcript"))[\(position)]", log: log)
-            else { valid = false; continue }
+            guard let entry = FixtureObjectReader(item, file: reader.file, arrayPath: transcriptPath, index: position,
+                                                  log: log)
+            else { continue }
             entry.allowOnly(["speakerId", "sentences"])
             var speaker: ParticipantID?
             if let id = entry.string("speakerId") {
@@ -62,32 +58,27 @@ extension CompanyFixtureDecoder {
             }
             var sentences: [TranscriptSentence] = []
             if let lines = entry.array("sentences", nonEmpty: true) {
+                let sentencesPath = entry.fieldPath("sentences")
+                sentences.reserveCapacity(lines.count)
                 for (index, line) in lines.enumerated() {
-                    guard let sentence = FixtureObjectReader(line, file: entry.file,
-                                                             path: "\(entry.fieldPath("sentences"))[\(index)]", log: log)
-                    else { valid = false; continue }
+                    guard let sentence = FixtureObjectReader(line, file: entry.file, arrayPath: sentencesPath,
+                                                             index: index, log: log)
+                    else { continue }
                     sentence.allowOnly(["startSeconds", "endSeconds", "text"])
                     let start = sentence.int("startSeconds", minimum: 0, maximum: duration)
                     let end = sentence.int("endSeconds", minimum: 0, maximum: duration)
                     let text = sentence.string("text")
                     if let start, let end, end < start {
                         sentence.report("endSeconds", "must not be before startSeconds (\(start)), got \(end)")
-                        valid = false
                     }
                     if let start, let end, let text {
                         sentences.append(TranscriptSentence(startSeconds: start, endSeconds: end, text: text))
-                    } else {
-                        valid = false
                     }
                 }
-            } else {
-                valid = false
             }
-            if let speaker { monologues.append(TranscriptMonologue(speaker: speaker, sentences: sentences)) } else {
-                valid = false
-            }
+            if let speaker { monologues.append(TranscriptMonologue(speaker: speaker, sentences: sentences)) }
         }
-        return valid ? monologues : nil
+        return monologues
     }
 
     func decodeEmail(_ reader: FixtureObjectReader) -> Email? {
@@ -139,8 +130,8 @@ extension CompanyFixtureDecoder {
         if let items = reader.array("sections", nonEmpty: true) {
             var decoded: [BriefSection] = []
             for (position, item) in items.enumerated() {
-                guard let entry = FixtureObjectReader(item, file: reader.file,
-                                                      path: "\(reader.fieldPath("sections"))[\(position)]", log: log)
+                guard let entry = FixtureObjectReader(item, file: reader.file, arrayPath: reader.fieldPath("sections"),
+                                                      index: position, log: log)
                 else { continue }
                 if let section = decodeSection(entry) { decoded.append(section) }
             }

@@ -56,7 +56,7 @@ struct CompanyFixtureDecoder {
         var result: [(position: Int, value: Entity)] = []
         result.reserveCapacity(items.count)
         for (position, item) in items.enumerated() {
-            guard let reader = FixtureObjectReader(item, file: file, path: "[\(position)]", log: log) else { continue }
+            guard let reader = FixtureObjectReader(item, file: file, arrayPath: "", index: position, log: log) else { continue }
             if let entity = decode(reader) { result.append((position, entity)) }
         }
         return result

@@ -8,7 +8,8 @@ public enum CompanyFixtureValidator {
     /// Validates the fixture files in `directory`; an empty result means the fixture loads.
     public static func validate(directory: String) -> [FixtureProblem] {
         let (documents, problems) = CompanyFixtureFiles.read(directory: directory)
-        return problems + validate(documents: documents, now: 0).problems
+        if problems.contains(where: { $0.file == directory }) { return problems }
+        return problems + validate(documents: documents, now: 0, filesAlreadyReported: Set(problems.map(\.file))).problems
     }
 
     /// Decodes and checks parsed documents (file name → JSON); returns the decoder (entities) and

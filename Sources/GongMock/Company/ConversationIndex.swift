@@ -43,7 +43,7 @@ struct ConversationIndex: Sendable {
             var lines: [Line] = []
             for monologue in call.transcript {
                 for sentence in monologue.sentences {
-                    let terms = builder.intern(TextTokenizer.terms(sentence.text))
+                    let terms = builder.intern(sentence.text)
                     builder.post(terms, document: position, line: lines.count, into: &callPostings)
                     lines.append(Line(text: sentence.text, terms: terms, speaker: monologue.speaker,
                                       startSeconds: sentence.startSeconds))
@@ -57,7 +57,7 @@ struct ConversationIndex: Sendable {
         for (position, email) in emails.enumerated() {
             var lines: [Line] = []
             for text in [email.subject] + ConversationIndex.splitLines(email.body) {
-                let terms = builder.intern(TextTokenizer.terms(text))
+                let terms = builder.intern(text)
                 builder.post(terms, document: position, line: lines.count, into: &emailPostings)
                 lines.append(Line(text: text, terms: terms, speaker: nil, startSeconds: 0))
             }
@@ -132,45 +132,99 @@ struct ConversationIndex: Sendable {
         self.emailContactIDs = emailContactIDs
     }
 
-    /// Splits an e-mail body into lines and sentences, so a finding quotes one sentence.
+    /// Splits an e-mail body into lines and sentences (at ". ", "? ", "! " and line breaks), so a
+    /// finding quotes one sentence. Works on UTF-8 bytes: grapheme iteration is far slower.
     static func splitLines(_ body: String) -> [String] {
         var result: [String] = []
-        for paragraph in body.split(whereSeparator: { $0 == "\n" }) {
-            var sentence = ""
-            var previous: Character = " "
-            for character in paragraph {
-                if character == " ", previous == "." || previous == "?" || previous == "!" {
-                    appendTrimmed(sentence, to: &result)
-                    sentence = ""
-                } else {
-                    sentence.append(character)
-                }
-                previous = character
-            }
-            appendTrimmed(sentence, to: &result)
+        let bytes = Array(body.utf8)
+        var start = 0
+        func emit(_ end: Int) {
+            var first = start
+            while first < end, bytes[first] == 0x20 || bytes[first] == 0x0D { first += 1 }
+            var last = end
+            while last > first, bytes[last - 1] == 0x20 || bytes[last - 1] == 0x0D { last -= 1 }
+            if last > first { result.append(String(decoding: bytes[first..<last], as: UTF8.self)) }
         }
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if byte == 0x0A {
+                emit(index)
+                start = index + 1
+            } else if byte == 0x20, index > start,
+                      bytes[index - 1] == UInt8(ascii: ".") || bytes[index - 1] == UInt8(ascii: "?")
+                        || bytes[index - 1] == UInt8(ascii: "!") {
+                emit(index)
+                start = index + 1
+            }
+        }
+        emit(bytes.count)
         return result
-    }
-
-    private static func appendTrimmed(_ text: String, to result: inout [String]) {
-        let trimmed = text.drop(while: { $0 == " " })
-        if !trimmed.isEmpty { result.append(String(trimmed)) }
     }
 
     func termID(_ term: String) -> Int32? { termIDs[term] }
 }
 
-/// Interns terms to dense integer ids while the index is built.
+/// Interns terms to dense integer ids while the index is built, hashing the tokenizer's bytes
+/// directly (FNV-1a, open addressing) so building the index does not create a String per word.
 private struct TermTable {
-    var ids: [String: Int32] = [:]
-    var count: Int { ids.count }
+    private var slots = [Int32](repeating: -1, count: 8192)
+    private var hashes: [UInt64] = []
+    private var starts: [Int] = []
+    private var storage: [UInt8] = []
+    private(set) var count = 0
 
-    mutating func intern(_ terms: [String]) -> [Int32] {
-        terms.map { term in
-            if let id = ids[term] { return id }
-            let id = Int32(ids.count)
-            ids[term] = id
-            return id
+    /// Term text → id, for query-time lookups.
+    var ids: [String: Int32] {
+        var result: [String: Int32] = [:]
+        result.reserveCapacity(count)
+        for id in 0..<count {
+            let end = id + 1 < count ? starts[id + 1] : storage.count
+            result[String(decoding: storage[starts[id]..<end], as: UTF8.self)] = Int32(id)
+        }
+        return result
+    }
+
+    mutating func intern(_ text: String) -> [Int32] {
+        var result: [Int32] = []
+        TextTokenizer.forEachTerm(text) { bytes in result.append(intern(bytes)) }
+        return result
+    }
+
+    private mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0100_0000_01B3 }
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] >= 0 {
+            let id = Int(slots[slot])
+            if hashes[id] == hash, equals(id, bytes) { return Int32(id) }
+            slot = (slot + 1) & mask
+        }
+        let id = count
+        slots[slot] = Int32(id)
+        hashes.append(hash)
+        starts.append(storage.count)
+        storage.append(contentsOf: bytes)
+        count += 1
+        if count * 2 > slots.count { grow() }
+        return Int32(id)
+    }
+
+    private func equals(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = starts[id]
+        let end = id + 1 < count ? starts[id + 1] : storage.count
+        guard end - start == bytes.count else { return false }
+        for offset in 0..<bytes.count where storage[start + offset] != bytes[offset] { return false }
+        return true
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        let mask = slots.count - 1
+        for id in 0..<count {
+            var slot = Int(truncatingIfNeeded: hashes[id]) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(id)
         }
     }
 

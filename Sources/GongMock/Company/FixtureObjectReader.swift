@@ -6,17 +6,32 @@ import Essentials
 struct FixtureObjectReader {
     let object: JSONObject
     let file: String
-    let path: String
     let log: FixtureProblemLog
+    /// The path is kept as parent path + array index and only rendered when a problem is
+    /// reported: thousands of transcript sentences must not each build a path string.
+    private let basePath: String
+    private let index: Int?
+
+    var path: String { index.map { "\(basePath)[\($0)]" } ?? basePath }
 
     init?(_ value: JSONValue, file: String, path: String, log: FixtureProblemLog) {
+        self.init(value, file: file, basePath: path, index: nil, log: log)
+    }
+
+    /// The element at `index` of the array at `arrayPath`.
+    init?(_ value: JSONValue, file: String, arrayPath: String, index: Int, log: FixtureProblemLog) {
+        self.init(value, file: file, basePath: arrayPath, index: index, log: log)
+    }
+
+    private init?(_ value: JSONValue, file: String, basePath: String, index: Int?, log: FixtureProblemLog) {
         guard case .object(let object) = value else {
-            log.report(file, path, "must be an object, got \(value.kindName)")
+            log.report(file, index.map { "\(basePath)[\($0)]" } ?? basePath, "must be an object, got \(value.kindName)")
             return nil
         }
         self.object = object
         self.file = file
-        self.path = path
+        self.basePath = basePath
+        self.index = index
         self.log = log
     }
 
@@ -25,9 +40,9 @@ struct FixtureObjectReader {
     func report(_ key: String, _ message: String) { log.report(file, fieldPath(key), message) }
 
     /// Reports members the schema does not define, which are nearly always typos.
-    func allowOnly(_ keys: Set<String>) {
-        for key in object.keys where !keys.contains(key) {
-            report(key, "is not a known field (known: \(keys.sorted().joined(separator: ", ")))")
+    func allowOnly(_ keys: [String]) {
+        for member in object.members where !keys.contains(member.key) {
+            report(member.key, "is not a known field (known: \(keys.joined(separator: ", ")))")
         }
     }
 

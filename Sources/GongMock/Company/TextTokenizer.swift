@@ -7,35 +7,64 @@
 enum TextTokenizer {
     static func terms(_ text: String) -> [String] {
         var result: [String] = []
-        var current: [UInt8] = []
-        current.reserveCapacity(16)
-        func flush() {
-            guard !current.isEmpty else { return }
-            result.append(fold(String(decoding: current, as: UTF8.self)))
-            current.removeAll(keepingCapacity: true)
-        }
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): current.append(byte + 32)
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): current.append(byte)
-            case UInt8(ascii: "'"): continue
-            case 0x80...: current.append(byte) // part of a non-ASCII letter: keep it inside the word
-            default: flush()
-            }
-        }
-        flush()
+        forEachTerm(text) { bytes in result.append(String(decoding: bytes, as: UTF8.self)) }
         return result
     }
 
-    static func fold(_ word: String) -> String {
-        let bytes = Array(word.utf8)
-        let count = bytes.count
-        if count > 4, word.hasSuffix("ies") { return String(word.dropLast(3)) + "y" }
-        if count > 3, bytes[count - 1] == UInt8(ascii: "s"), bytes[count - 2] != UInt8(ascii: "s"),
-           bytes[count - 2] != UInt8(ascii: "u"), bytes[count - 2] != UInt8(ascii: "i") {
-            return String(word.dropLast())
+    /// Calls `body` with the normalised bytes of each term of `text`, without allocating a String
+    /// per word: the index builder interns terms straight from these bytes.
+    static func forEachTerm(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buffer in
+            var count = 0
+            var overflow: [UInt8] = []
+            func flush() {
+                guard count > 0 else { return }
+                if count <= buffer.count {
+                    count = folded(buffer, count)
+                    body(UnsafeBufferPointer(rebasing: buffer[0..<count]))
+                } else {
+                    overflow.withUnsafeMutableBufferPointer { word in
+                        let length = folded(word, word.count)
+                        body(UnsafeBufferPointer(rebasing: word[0..<length]))
+                    }
+                    overflow.removeAll(keepingCapacity: true)
+                }
+                count = 0
+            }
+            func append(_ byte: UInt8) {
+                if count < buffer.count {
+                    buffer[count] = byte
+                } else {
+                    if count == buffer.count { overflow = Array(buffer) }
+                    overflow.append(byte)
+                }
+                count += 1
+            }
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): append(byte + 32)
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): append(byte)
+                case UInt8(ascii: "'"): continue
+                case 0x80...: append(byte) // part of a non-ASCII letter: keep it inside the word
+                default: flush()
+                }
+            }
+            flush()
         }
-        return word
+    }
+
+    /// Light plural fold in place; returns the new length.
+    private static func folded(_ word: UnsafeMutableBufferPointer<UInt8>, _ count: Int) -> Int {
+        let s = UInt8(ascii: "s")
+        if count > 4, word[count - 3] == UInt8(ascii: "i"), word[count - 2] == UInt8(ascii: "e"), word[count - 1] == s {
+            word[count - 3] = UInt8(ascii: "y")
+            return count - 2
+        }
+        if count > 3, word[count - 1] == s, word[count - 2] != s, word[count - 2] != UInt8(ascii: "u"),
+           word[count - 2] != UInt8(ascii: "i") {
+            return count - 1
+        }
+        return count
     }
 
     /// Words too common to mean anything in a question about an account or a deal.

@@ -2,7 +2,7 @@
 /// deterministically: one line per topic that has findings (how many conversations, the most
 /// mentioned keywords, the latest quote), an activity line when asked about recent activity, and
 /// an explicit "no relevant findings" line when nothing matched, which is still a valid answer.
-struct AnswerComposer {
+struct AnswerComposer: Sendable {
     let data: CompanyData
     let vocabulary: SearchVocabulary
     let renderer: FindingsRenderer
@@ -13,6 +13,16 @@ struct AnswerComposer {
         let selection: ConversationSelection
     }
 
+    /// Per-topic tallies gathered in one pass over the hits.
+    private struct TopicStats {
+        var calls: Set<Int> = []
+        var emails: Set<Int> = []
+        /// Keyword label → (first seen order, count).
+        var labels: [String: (order: Int, count: Int)] = [:]
+        var latestCall: FindingSearch.Hit?
+        var latestEmail: FindingSearch.Hit?
+    }
+
     func items(_ search: FindingSearch, context: Context, activityIntent: Bool, activityFallback: Bool = true) -> [String] {
         let calls = context.selection.callPositions.count
         let emails = context.selection.emailPositions.count
@@ -21,12 +31,12 @@ struct AnswerComposer {
         }
         var items: [String] = []
         if activityIntent { items.append(activity(context.selection)) }
+        let stats = tally(search)
         for (position, topic) in search.topics.enumerated() {
-            if let line = topicLine(search, topic: topic, position: position, calls: calls, emails: emails) {
-                items.append(line)
-            }
+            guard let topicStats = stats[position] else { continue }
+            items.append(topicLine(topic, topicStats, calls: calls, emails: emails))
         }
-        if items.isEmpty {
+        if stats.isEmpty {
             let names = search.topics.map(topicName)
             let about = names.isEmpty ? "the question's topic" : names.map { "\"\($0)\"" }.joined(separator: ", ")
             items.append("No relevant findings: none of the \(plural(calls, "call")) and \(plural(emails, "email")) "
@@ -36,6 +46,41 @@ struct AnswerComposer {
         return items
     }
 
+    private func tally(_ search: FindingSearch) -> [Int: TopicStats] {
+        // Mutated in place through array slots: copying a struct of sets out of a dictionary and
+        // back would copy its storage on every hit.
+        var stats = [TopicStats](repeating: TopicStats(), count: search.topics.count)
+        var found = [Bool](repeating: false, count: search.topics.count)
+        func record(_ hit: FindingSearch.Hit, isCall: Bool) {
+            var topicsSeen: [Int] = []
+            for pattern in hit.patterns {
+                let topic = search.patterns[pattern].topic
+                found[topic] = true
+                let label = search.patterns[pattern].label
+                let order = stats[topic].labels.count
+                stats[topic].labels[label, default: (order, 0)].count += 1
+                guard !topicsSeen.contains(topic) else { continue }
+                topicsSeen.append(topic)
+                if isCall {
+                    stats[topic].calls.insert(hit.document)
+                    if stats[topic].latestCall.map({ (hit.document, hit.line) < ($0.document, $0.line) }) ?? true {
+                        stats[topic].latestCall = hit
+                    }
+                } else {
+                    stats[topic].emails.insert(hit.document)
+                    if stats[topic].latestEmail.map({ (hit.document, hit.line) < ($0.document, $0.line) }) ?? true {
+                        stats[topic].latestEmail = hit
+                    }
+                }
+            }
+        }
+        for hit in search.callHits { record(hit, isCall: true) }
+        for hit in search.emailHits { record(hit, isCall: false) }
+        var result: [Int: TopicStats] = [:]
+        for topic in stats.indices where found[topic] { result[topic] = stats[topic] }
+        return result
+    }
+
     func topicName(_ topic: FindingSearch.Topic) -> String {
         switch topic {
         case .tracker(let tracker): return vocabulary.trackers[tracker].tracker.name
@@ -43,47 +88,32 @@ struct AnswerComposer {
         }
     }
 
-    private func topicLine(_ search: FindingSearch, topic: FindingSearch.Topic, position: Int, calls: Int,
-                           emails: Int) -> String? {
-        let callHits = search.hits(ofTopic: position, in: search.callHits)
-        let emailHits = search.hits(ofTopic: position, in: search.emailHits)
-        guard !callHits.isEmpty || !emailHits.isEmpty else { return nil }
-        let callCount = Set(callHits.map(\.document)).count
-        let emailCount = Set(emailHits.map(\.document)).count
+    private func topicLine(_ topic: FindingSearch.Topic, _ stats: TopicStats, calls: Int, emails: Int) -> String {
         var text: String
         switch topic {
-        case .tracker: text = "\(topicName(topic)): came up in \(callCount) of \(plural(calls, "call"))"
-        case .term(let term): text = "\"\(term)\" was mentioned in \(callCount) of \(plural(calls, "call"))"
+        case .tracker: text = "\(topicName(topic)): came up in \(stats.calls.count) of \(plural(calls, "call"))"
+        case .term(let term): text = "\"\(term)\" was mentioned in \(stats.calls.count) of \(plural(calls, "call"))"
         }
-        text += " and \(emailCount) of \(plural(emails, "email"))."
+        text += " and \(stats.emails.count) of \(plural(emails, "email"))."
         if case .tracker = topic {
-            var counts: [String: Int] = [:]
-            var order: [String] = []
-            for hit in callHits + emailHits {
-                for pattern in hit.patterns where search.patterns[pattern].topic == position {
-                    let label = search.patterns[pattern].label
-                    if counts[label] == nil { order.append(label) }
-                    counts[label, default: 0] += 1
-                }
-            }
-            let ranked = order.enumerated().sorted { left, right in
-                let (a, b) = (counts[left.element] ?? 0, counts[right.element] ?? 0)
-                return a != b ? a > b : left.offset < right.offset
-            }.prefix(4).map { "\($0.element) (\(counts[$0.element] ?? 0))" }
-            if !ranked.isEmpty { text += " Most mentioned: \(ranked.joined(separator: ", "))." }
+            let ranked = stats.labels.sorted { left, right in
+                left.value.count != right.value.count ? left.value.count > right.value.count
+                                                      : left.value.order < right.value.order
+            }.prefix(4).map { "\($0.key) (\($0.value.count))" }
+            text += " Most mentioned: \(ranked.joined(separator: ", "))."
         }
-        if let latest = callHits.min(by: { ($0.document, $0.line) < ($1.document, $1.line) }) {
-            let call = data.calls[latest.document]
+        if let latest = stats.latestCall {
+            let facts = renderer.calls[latest.document]
             let line = data.index.callLines[latest.document][latest.line]
             let who = renderer.speaker(line.speaker)
             let organisation = who.organisation.isEmpty ? "" : " (\(who.organisation))"
-            text += " Latest: \(who.name)\(organisation) on \(UTCCalendar.dateString(call.startTime)) in"
-                + " \"\(call.title)\": \"\(line.text)\""
-        } else if let latest = emailHits.min(by: { ($0.document, $0.line) < ($1.document, $1.line) }) {
-            let email = data.emails[latest.document]
+            text += " Latest: \(who.name)\(organisation) on \(facts.startDate) in \"\(data.calls[latest.document].title)\":"
+                + " \"\(line.text)\""
+        } else if let latest = stats.latestEmail {
+            let facts = renderer.emails[latest.document]
             let line = data.index.emailLines[latest.document][latest.line]
-            text += " Latest: email \"\(email.subject)\" from \(renderer.name(ofAddress: email.from)) on"
-                + " \(UTCCalendar.dateString(email.sentTime)): \"\(line.text)\""
+            text += " Latest: email \"\(data.emails[latest.document].subject)\" from \(facts.fromName) on"
+                + " \(facts.sentDate): \"\(line.text)\""
         }
         return text
     }
@@ -94,12 +124,11 @@ struct AnswerComposer {
         if let position = selection.callPositions.first {
             let call = data.calls[position]
             let people = call.participants.map { renderer.speaker($0).name }.joined(separator: ", ")
-            parts.append("the call \"\(call.title)\" on \(UTCCalendar.dateString(call.startTime)) with \(people)")
+            parts.append("the call \"\(call.title)\" on \(renderer.calls[position].startDate) with \(people)")
         }
         if let position = selection.emailPositions.first {
-            let email = data.emails[position]
-            parts.append("the email \"\(email.subject)\" from \(renderer.name(ofAddress: email.from)) on"
-                         + " \(UTCCalendar.dateString(email.sentTime))")
+            let facts = renderer.emails[position]
+            parts.append("the email \"\(data.emails[position].subject)\" from \(facts.fromName) on \(facts.sentDate)")
         }
         return "Most recent activity: " + parts.joined(separator: "; ") + "."
     }

@@ -64,31 +64,42 @@ struct FindingSearch {
     private static func match(_ patterns: [Pattern], postings: [[ConversationIndex.Posting]],
                               lines: [[ConversationIndex.Line]], documents: [Int], documentCount: Int) -> [Hit] {
         guard !documents.isEmpty, !patterns.isEmpty else { return [] }
-        var selected = [Bool](repeating: false, count: documentCount)
-        for document in documents { selected[document] = true }
-        var hits: [Int: Hit] = [:]
+        // Dense slot per line of the selected documents (base offset per document, -1 = not
+        // selected), so accumulating hits needs no hashing.
+        var base = [Int](repeating: -1, count: documentCount)
+        var slotCount = 0
+        for document in documents {
+            base[document] = slotCount
+            slotCount += lines[document].count
+        }
+        var slots = [Int32](repeating: -1, count: slotCount)
+        var hits: [Hit] = []
         for (patternPosition, pattern) in patterns.enumerated() {
-            for posting in postings[Int(pattern.terms[0])] where selected[Int(posting.document)] {
+            for posting in postings[Int(pattern.terms[0])] {
                 let document = Int(posting.document)
+                let offset = base[document]
+                guard offset >= 0 else { continue }
                 let line = Int(posting.line)
                 if pattern.terms.count > 1,
                    !SearchVocabulary.contains(lines[document][line].terms, phrase: pattern.terms) { continue }
-                let key = document << 20 | line
-                if var hit = hits[key] {
-                    guard !hit.patterns.contains(patternPosition) else { continue }
-                    hit.score += pattern.weight
-                    hit.patterns.append(patternPosition)
-                    hits[key] = hit
+                let slot = offset + line
+                let existing = Int(slots[slot])
+                if existing >= 0 {
+                    guard !hits[existing].patterns.contains(patternPosition) else { continue }
+                    hits[existing].score += pattern.weight
+                    hits[existing].patterns.append(patternPosition)
                 } else {
-                    hits[key] = Hit(document: document, line: line, score: pattern.weight, patterns: [patternPosition])
+                    slots[slot] = Int32(hits.count)
+                    hits.append(Hit(document: document, line: line, score: pattern.weight, patterns: [patternPosition]))
                 }
             }
         }
-        return hits.values.sorted { left, right in
+        hits.sort { left, right in
             if left.score != right.score { return left.score > right.score }
             if left.document != right.document { return left.document < right.document }
             return left.line < right.line
         }
+        return hits
     }
 
     /// The findings to cite: best first, a few per conversation so one call cannot crowd out the rest.

@@ -21,7 +21,6 @@ extension GongToolCatalog {
         let selection = selection(type, id: id, filter: filter, period: period, from: from, to: to)
         let (topics, activityIntent) = topics(forQuestion: question)
         let search = FindingSearch(topics: topics, vocabulary: vocabulary, data: data, selection: selection)
-        let composer = composer
         let context = AnswerComposer.Context(entityName: name, periodPhrase: periodPhrase(period, from: from, to: to),
                                              selection: selection)
         let items = composer.items(search, context: context, activityIntent: activityIntent)

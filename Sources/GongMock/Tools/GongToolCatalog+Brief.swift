@@ -28,7 +28,6 @@ extension GongToolCatalog {
         guard let name = entityName(type, id: id, filter: filter) else { return GongToolCatalog.notFound(type, id: id) }
 
         let selection = selection(type, id: id, filter: filter, period: period, from: from, to: to)
-        let composer = composer
         let context = AnswerComposer.Context(entityName: name, periodPhrase: periodPhrase(period, from: from, to: to),
                                              selection: selection)
         var sections: [JSONValue] = []

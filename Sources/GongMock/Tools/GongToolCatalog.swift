@@ -16,6 +16,7 @@ public final class GongToolCatalog: Sendable {
     let clock: any ServerClock
     let vocabulary: SearchVocabulary
     let requestIDs: RequestIDGenerator
+    let composer: AnswerComposer
     public let definitions: [GongToolDefinition]
 
     public init(data: CompanyData, clock: any ServerClock, requestIDSeed: UInt64 = UInt64.random(in: 0...UInt64.max)) {
@@ -23,6 +24,7 @@ public final class GongToolCatalog: Sendable {
         self.clock = clock
         vocabulary = SearchVocabulary(data: data)
         requestIDs = RequestIDGenerator(seed: requestIDSeed)
+        composer = AnswerComposer(data: data, vocabulary: vocabulary, renderer: FindingsRenderer(data: data))
         definitions = GongToolCatalog.makeDefinitions()
     }
 
@@ -87,9 +89,5 @@ public final class GongToolCatalog: Sendable {
     func periodPhrase(_ period: TimePeriod, from: String?, to: String?) -> String {
         guard period == .customRange, let from else { return period.phrase }
         return "\(from) to \(to ?? "now")"
-    }
-
-    var composer: AnswerComposer {
-        AnswerComposer(data: data, vocabulary: vocabulary, renderer: FindingsRenderer(data: data))
     }
 }

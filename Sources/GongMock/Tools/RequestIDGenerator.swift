@@ -7,6 +7,8 @@ final class RequestIDGenerator: Sendable {
     private let seed: UInt64
     private let counter = Mutex<UInt64>(0)
 
+    private static let alphabet = Array("0123456789abcdefghijklmnopqrstuvwxyz".unicodeScalars)
+
     init(seed: UInt64) { self.seed = seed }
 
     func next() -> String {
@@ -15,13 +17,12 @@ final class RequestIDGenerator: Sendable {
             return value
         }
         var state = seed &+ count &* 0x9E37_79B9_7F4A_7C15
-        let alphabet = Array("0123456789abcdefghijklmnopqrstuvwxyz")
         var result = ""
         result.reserveCapacity(19)
         var word = RequestIDGenerator.mix(&state)
         for position in 0..<19 {
             if position == 12 { word = RequestIDGenerator.mix(&state) }
-            result.append(alphabet[Int(word % 36)])
+            result.unicodeScalars.append(RequestIDGenerator.alphabet[Int(word % 36)])
             word /= 36
         }
         return result
