@@ -26,8 +26,7 @@ let package = Package(
         // Gong domain and composition.
         .target(
             name: "GongMock",
-            dependencies: ["OAuth", "MCP", "HTTPServer", "CryptoPrimitives", "Essentials", "CSQLite"],
-            resources: [.copy("Resources")]
+            dependencies: ["OAuth", "MCP", "HTTPServer", "CryptoPrimitives", "Essentials", "CSQLite"]
         ),
         .executableTarget(
             name: "gong-mock",
