@@ -102,7 +102,7 @@ import Testing
                                  integration: "Claude, \"prod\"", userID: "42",
                                  usageBreakdown: "2 calls (1 over 10 min), 3 emails, 0 web searches")
         _ = ledger.charge(CreditAmount(credits: 5.6), usage: tricky)
-        let lines = ledger.csv().components(separatedBy: "\r\n")
+        let lines = ledger.creditUsageReport().csv.components(separatedBy: "\r\n")
         #expect(lines[0] == "Usage time,Feature type,Feature name,Usage action,Integration,User ID,Credits used,Usage breakdown,# of requests")
         #expect(lines[1] == "2026-06-10T12:00:00Z,MCP server,generate_brief,On demand,\"Claude, \"\"prod\"\"\",42,5.6,\"2 calls (1 over 10 min), 3 emails, 0 web searches\",1")
         #expect(lines.count == 3 && lines[2].isEmpty)
