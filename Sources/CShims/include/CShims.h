@@ -12,3 +12,5 @@ int CShims_SSL_CTX_set_min_proto_version(SSL_CTX *ctx, int version);
 /// SSL_set_tlsext_host_name is a macro.
 int CShims_SSL_set_tlsext_host_name(SSL *ssl, const char *name);
 #endif
+#include "CShimsTLS.h"
+#include "CShimsSystem.h"
