@@ -4,6 +4,7 @@ import Essentials
 
 /// Runs a real server on an ephemeral loopback port for the duration of a test.
 enum LiveServer {
+    @discardableResult
     static func with<Result>(
         limits: HTTPLimits = .default,
         host: String = "127.0.0.1",
