@@ -11,6 +11,34 @@
 int CShims_SSL_CTX_set_min_proto_version(SSL_CTX *ctx, int version);
 /// SSL_set_tlsext_host_name is a macro.
 int CShims_SSL_set_tlsext_host_name(SSL *ssl, const char *name);
+
+// ---- CryptoPrimitives: OpenSSL macros and STACK_OF helpers (owner: crypto) ----
+#include <openssl/evp.h>
+#include <openssl/x509.h>
+#include <openssl/x509v3.h>
+#include <stddef.h>
+
+/// EVP_PKEY_PUBLIC_KEY is a compound macro of selection bits; Swift cannot import it.
+int CShims_EVP_PKEY_PUBLIC_KEY(void);
+/// Adds a subjectAltName extension holding the DNS names and IP addresses (IPv4 or IPv6 text),
+/// building each GENERAL_NAME directly so no name is ever re-parsed as config syntax.
+/// Returns 1 on success, 0 on failure (OpenSSL error queue set), -1 if an IP text is invalid
+/// (then *bad_index is its index).
+int CShims_X509_add_subject_alt_names(X509 *cert,
+                                      const char *const *dns_names, size_t dns_count,
+                                      const char *const *ip_addresses, size_t ip_count,
+                                      size_t *bad_index);
+/// The certificate's subjectAltName entries, or NULL if it has none. Free with
+/// CShims_GENERAL_NAMES_free.
+GENERAL_NAMES *CShims_X509_get_subject_alt_names(const X509 *cert);
+/// sk_GENERAL_NAME_num / sk_GENERAL_NAME_value / GENERAL_NAMES_free (function-like macros).
+int CShims_GENERAL_NAMES_count(const GENERAL_NAMES *names);
+const GENERAL_NAME *CShims_GENERAL_NAMES_at(const GENERAL_NAMES *names, int index);
+void CShims_GENERAL_NAMES_free(GENERAL_NAMES *names);
+/// The type (GEN_DNS, GEN_IPADD, ...) and the string payload of a GENERAL_NAME (its data union).
+int CShims_GENERAL_NAME_type(const GENERAL_NAME *name);
+const ASN1_STRING *CShims_GENERAL_NAME_string(const GENERAL_NAME *name);
+// ---- end CryptoPrimitives ----
 #endif
 #include "CShimsTLS.h"
 #include "CShimsSystem.h"

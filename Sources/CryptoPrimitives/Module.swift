@@ -1,1 +1,0 @@
-// Module CryptoPrimitives: see DESIGN.md for its place in the layers.
