@@ -30,7 +30,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "gong-mock",
-            dependencies: ["GongMock", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "GongMock", "MCP", "OAuth", "HTTPServer", "Essentials",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
 
         .testTarget(name: "EssentialsTests", dependencies: ["Essentials"]),

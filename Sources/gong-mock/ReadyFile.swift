@@ -2,18 +2,20 @@
 import Glibc
 #endif
 import Essentials
+import GongMock
 
 /// The `--ready-file` JSON for CI scripts, written atomically (temporary file, fsync, rename)
 /// so a reader never sees half a document.
 enum ReadyFile {
-    static func write(to path: String, baseURL: String, adminToken: String, port: Int) throws(FileWriteError) {
+    static func write(to path: String, application: GongMockApplication, port: Int) throws(FileWriteError) {
         var object = JSONObject()
-        object["baseURL"] = .string(baseURL)
-        object["mcpURL"] = .string(baseURL + "/mcp")
-        object["adminToken"] = .string(adminToken)
+        object["baseURL"] = .string(application.baseURL)
+        object["mcpURL"] = .string(application.mcpURL)
+        object["adminToken"] = .string(application.adminAuth.apiToken)
+        object["adminLoginURL"] = .string(application.adminLoginURL)
         object["pid"] = .number(Double(getpid()))
         object["port"] = .number(Double(port))
-        try AtomicFile.write(JSONSerializer.string(.object(object)) + "\n", to: path)
+        try AtomicFile.write(JSONSerializer.string(.object(object)) + "\n", to: path, mode: 0o600)
     }
 }
 

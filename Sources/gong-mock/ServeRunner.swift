@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Essentials
+import GongMock
 import HTTPServer
 
 /// Runs `gong-mock serve`: logging, TLS material, the server, the ready file, the banner, and a
@@ -28,7 +29,11 @@ struct ServeRunner {
         if let threads = options.threads { configuration.threads = threads }
 
         let environment = ServeEnvironment(logger: logger, scheme: tls == nil ? "http" : "https", publicURL: options.publicURL)
-        let responder = try makeResponder(environment)
+        let gongOptions = try options.gong.makeOptions(publicURL: options.publicURL)
+        // The application's URLs contain the bound port (port 0 → ephemeral), so the socket
+        // starts with an empty slot and the application is installed once built.
+        let slot = ReplaceableResponder()
+        let responder = MiddlewareChain(middleware(environment, gongOptions), responder: slot)
         let server = HTTPServer(configuration: configuration, responder: responder, logger: logger.scoped("http"))
         do {
             try server.start()
@@ -37,16 +42,25 @@ struct ServeRunner {
         }
 
         let baseURL = environment.baseURL(host: options.host, port: server.boundPort)
+        let application: GongMockApplication
+        do {
+            application = try GongMockApplication(options: gongOptions, baseURL: baseURL, logger: logger)
+        } catch {
+            server.shutdown(gracePeriod: .zero)
+            server.waitUntilStopped()
+            throw StartupFailure(message: error.description)
+        }
+        slot.install(application.responder)
         if let readyFile = options.readyFile {
             do {
-                try ReadyFile.write(to: readyFile, baseURL: baseURL, adminToken: "", port: server.boundPort)
+                try ReadyFile.write(to: readyFile, application: application, port: server.boundPort)
             } catch {
                 server.shutdown(gracePeriod: .zero)
                 server.waitUntilStopped()
                 throw StartupFailure(message: "cannot write --ready-file: \(error)")
             }
         }
-        Banner.print(baseURL: baseURL, addresses: server.boundAddresses, certificatePath: certificatePath)
+        Banner.print(application: application, addresses: server.boundAddresses, certificatePath: certificatePath)
 
         let received = signals.wait()
         logger.notice("stopping", [("signal", received == SIGINT ? "SIGINT" : "SIGTERM")])
@@ -56,9 +70,16 @@ struct ServeRunner {
         logger.notice("stopped")
     }
 
-    /// The responder behind the server. Replace this with the GongMock composition.
-    func makeResponder(_ environment: ServeEnvironment) throws -> any HTTPResponder {
-        DefaultResponder.make(logger: environment.logger)
+    /// Request logging (paths only, never queries: they may carry codes) and, when asked, CORS.
+    func middleware(_ environment: ServeEnvironment, _ options: GongMockOptions) -> [any HTTPMiddleware] {
+        var chain: [any HTTPMiddleware] = [RequestLoggingMiddleware(logger: environment.logger.scoped("request"), level: .debug)]
+        if options.cors {
+            chain.append(CORSMiddleware(
+                allowedOrigins: .any,
+                allowedHeaders: ["Authorization", "Content-Type", "Accept", "Mcp-Session-Id", "MCP-Protocol-Version", "Last-Event-ID"],
+                exposedHeaders: ["Mcp-Session-Id", "WWW-Authenticate", "MCP-Protocol-Version", "Location"]))
+        }
+        return chain
     }
 
     private func prepareTLS(logger: Logger) throws -> (TLSConfiguration?, String?) {

@@ -104,7 +104,7 @@ public final class GongMockApplication: Sendable {
             getStreamEnabled: options.getStreamEnabled,
             allowedOrigins: options.allowedOrigins,
             hostCheck: .disabled,
-            cors: options.cors,
+            cors: false,  // CORS, when switched on, is the HTTP middleware's job for every route
             resourceMetadataURL: oauthConfiguration.protectedResourceMetadataURL)
         do {
             mcp = try MCPEndpoint(configuration: mcpConfiguration, tools: tools.tools, authenticator: authenticator,
