@@ -33,8 +33,8 @@ class MemoryStorage:
         self.client_info = client_info
 
 
-def run_sdk_session(server):
-    """Returns (tool names, {tool: CallToolResult}) from a real SDK session."""
+def make_auth(server):
+    """An OAuthClientProvider holding a MANUAL integration's pre-registered credentials."""
     captured = {}
 
     async def redirect_handler(url: str):
@@ -65,8 +65,13 @@ def run_sdk_session(server):
         response_types=["code"],
         token_endpoint_auth_method="client_secret_basic",
     )
-    auth = OAuthClientProvider(server_url=server.mcp, client_metadata=metadata, storage=MemoryStorage(client_info),
+    return OAuthClientProvider(server_url=server.mcp, client_metadata=metadata, storage=MemoryStorage(client_info),
                                redirect_handler=redirect_handler, callback_handler=callback_handler)
+
+
+def run_sdk_session(server):
+    """Returns (tool names, {tool: CallToolResult}) from a real SDK session."""
+    auth = make_auth(server)
 
     accounts = requests.get(f"{server.base}/admin/api/accounts", headers=server.admin_headers(), timeout=10).json()
     deals = requests.get(f"{server.base}/admin/api/deals", headers=server.admin_headers(), timeout=10).json()
@@ -120,3 +125,17 @@ def test_sdk_lists_and_calls_every_tool_and_credits_are_charged(server):
                             headers=server.admin_headers(), timeout=10)
     assert csv_text.headers["Content-Type"].startswith("text/csv")
     assert "Integration" in csv_text.text.splitlines()[0]
+
+
+def test_sdk_auto_mode_probes_modern_then_falls_back_to_initialize(server):
+    """The SDK's default Client probes 2026-07-28 `server/discover` first; a 2025-era server must
+    answer so that it falls back to the initialize handshake (mcp.md §1)."""
+    from mcp.client.client import Client
+
+    async def main():
+        async with httpx2.AsyncClient(auth=make_auth(server), timeout=30) as http:
+            async with Client(streamable_http_client(server.mcp, http_client=http)) as client:
+                listed = await client.list_tools()
+                return sorted(tool.name for tool in listed.tools)
+
+    assert anyio.run(main) == ["ask_account", "ask_deal", "generate_brief"]
