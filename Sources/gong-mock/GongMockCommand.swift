@@ -8,7 +8,7 @@ struct GongMockCommand: ParsableCommand {
         commandName: "gong-mock",
         abstract: "An offline, faithful mock of Gong's hosted MCP server (mcp.gong.io) for MCP clients, CI and QA.",
         version: "gong-mock \(version)",
-        subcommands: [ServeCommand.self],
+        subcommands: [ServeCommand.self, FixturesCommand.self],
         defaultSubcommand: ServeCommand.self
     )
 
@@ -20,6 +20,9 @@ struct GongMockCommand: ParsableCommand {
             var command = try parseAsRoot(arguments)
             try command.run()
             return 0
+        } catch let code as ExitCode {
+            // A subcommand that already explained itself (e.g. `fixtures validate` listing problems).
+            return code.rawValue
         } catch let failure as StartupFailure {
             printError("gong-mock: \(failure.message)")
             return 2
