@@ -40,3 +40,5 @@ int CShims_GENERAL_NAME_type(const GENERAL_NAME *name);
 const ASN1_STRING *CShims_GENERAL_NAME_string(const GENERAL_NAME *name);
 // ---- end CryptoPrimitives ----
 #endif
+#include "CShimsTLS.h"
+#include "CShimsSystem.h"
