@@ -1,1 +1,6 @@
-print("gong-mock: under construction")
+#if canImport(Glibc)
+import Glibc
+#endif
+
+// Argument parsing and exit codes live in GongMockCommand; serving in ServeRunner.
+exit(GongMockCommand.runFromCommandLine())
