@@ -192,7 +192,13 @@ final class EventLoop: @unchecked Sendable {
     }
 
     private func register(fd: Int32, remote: SocketAddress) {
-        _ = try? SystemCall.setOption(fd, Int32(IPPROTO_TCP), TCP_NODELAY, 1, "setsockopt(TCP_NODELAY)")
+        do {
+            // Responses leave in one write; without this, SSE events written one by one
+            // would wait on delayed ACKs (Nagle).
+            try SystemCall.setOption(fd, Int32(IPPROTO_TCP), TCP_NODELAY, 1, "setsockopt(TCP_NODELAY)")
+        } catch {
+            core.logger.debug("TCP_NODELAY not set", [("error", "\(error)")])
+        }
         let limit = core.limits.maxConnections
         let open = core.openConnections.add(1, ordering: .relaxed).newValue
         var refusing = false

@@ -7,7 +7,9 @@ extension HTTPConnection {
         let buffer = loop.readBuffer
         let isTLS = transport.isSecure
         reading: while phase == .open {
-            if busy && parser.bufferedByteCount >= Self.inputHighWater {
+            // Body bytes leave the buffer as they are parsed, so a full buffer means answering
+            // is blocked (a busy response, or a peer that sends but does not read): stop reading.
+            if parser.bufferedByteCount >= Self.inputHighWater {
                 inputPaused = true
                 break
             }
@@ -35,9 +37,20 @@ extension HTTPConnection {
             close()
             return
         }
-        flush()
+        pump()
         closeIfDone()
         updateDeadline()
+    }
+
+    /// Answers and writes until the parser has nothing complete, a response is busy, or the
+    /// socket stops taking bytes (then EPOLLOUT resumes). Without the loop, answers held back
+    /// by the output high-water mark would wait for a writable edge that never comes when the
+    /// socket took everything at once.
+    func pump() {
+        repeat {
+            processInput()
+            flush()
+        } while phase == .open && !busy && stoppedForOutput && output.isEmpty
     }
 
     /// Takes complete requests from the parser and answers them, in order, until a response
@@ -46,7 +59,12 @@ extension HTTPConnection {
         guard !processing else { return }
         processing = true
         defer { processing = false }
-        while phase == .open && !busy && output.pendingBytes < Self.outputHighWater {
+        stoppedForOutput = false
+        while phase == .open && !busy {
+            if output.pendingBytes >= Self.outputHighWater {
+                stoppedForOutput = true
+                return
+            }
             let event: HTTPParserEvent?
             do {
                 event = try parser.next()
@@ -103,9 +121,7 @@ extension HTTPConnection {
     /// Encodes a response (automatic framing) into the output queue. Streams start here.
     func send(_ response: HTTPResponse, method: HTTPMethod, version: HTTPVersion, keepAlive requestedKeepAlive: Bool) {
         var keepAlive = requestedKeepAlive
-        if keepAlive, response.headers.listValues("Connection").contains(where: { HTTPHeaders.equalsIgnoringCase($0, "close") }) {
-            keepAlive = false
-        }
+        if keepAlive && Self.asksToClose(response.headers) { keepAlive = false }
         let status = response.status
         let headOnly = method == .head
         let date = loop.dateCache.current()
@@ -144,5 +160,15 @@ extension HTTPConnection {
             }
         }
         if !keepAlive { phase = .closeAfterFlush }
+    }
+
+    /// True when a handler set `Connection: close` (the encoder drops the field itself).
+    static func asksToClose(_ headers: HTTPHeaders) -> Bool {
+        for field in headers.fields where HTTPHeaders.equalsIgnoringCase(field.name, "Connection") {
+            for token in field.value.split(separator: ",") where HTTPHeaders.equalsIgnoringCase(token.trimmingHTTPWhitespace(), "close") {
+                return true
+            }
+        }
+        return false
     }
 }

@@ -38,6 +38,8 @@ final class HTTPConnection {
     var peerClosedInput = false
     var inputPaused = false
     var processing = false
+    /// processInput stopped because too much output was waiting, not for lack of requests.
+    var stoppedForOutput = false
     var deadline: UInt64 = 0
     var timerArmedAt: UInt64 = 0
     var deadlineKind = DeadlineKind.none
@@ -109,9 +111,14 @@ final class HTTPConnection {
             readInput()
             return
         }
-        guard phase == .open || phase == .closeAfterFlush, !output.isEmpty else { return }
-        flush()
-        if output.isEmpty { resume() }
+        guard phase == .open || phase == .closeAfterFlush else { return }
+        if !output.isEmpty {
+            flush()
+            if output.isEmpty { resume() }
+        } else if transport.isSecure && phase == .open {
+            // OpenSSL may have wanted to write while reading (a TLS 1.3 key update).
+            readInput()
+        }
     }
 
     private func continueHandshake() {
@@ -134,13 +141,12 @@ final class HTTPConnection {
     /// delayed response is sent, a stream ends, or output drained below the high-water mark.
     func resume() {
         guard phase != .closed else { return }
-        processInput()
-        if inputPaused && phase == .open && !busy {
+        pump()
+        if inputPaused && phase == .open && !busy && output.pendingBytes < Self.outputHighWater {
             inputPaused = false
             readInput()
             return
         }
-        flush()
         closeIfDone()
         updateDeadline()
     }

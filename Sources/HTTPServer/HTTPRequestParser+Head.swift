@@ -169,7 +169,9 @@ extension HTTPRequestParser {
         if chunked {
             state = .chunkSize
         } else if length > 0 {
-            body.reserveCapacity(length)
+            // Trust the declared length only so far: a client that declares 1 MiB and sends
+            // nothing must not make the server reserve 1 MiB per connection.
+            body.reserveCapacity(min(length, 64 * 1024))
             state = .body(remaining: length)
         } else {
             return completeRequest()

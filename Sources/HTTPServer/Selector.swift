@@ -49,9 +49,14 @@ final class Selector: @unchecked Sendable {
         try SystemCall.blocking("epoll_ctl(ADD)") { epoll_ctl(epollFD, EPOLL_CTL_ADD, fd, &event) }
     }
 
+    /// Best effort: a descriptor already closed is already gone from the set.
     func remove(_ fd: Int32) {
         var event = epoll_event()
-        _ = epoll_ctl(epollFD, EPOLL_CTL_DEL, fd, &event)
+        do {
+            _ = try SystemCall.call("epoll_ctl(DEL)") { epoll_ctl(epollFD, EPOLL_CTL_DEL, fd, &event) }
+        } catch {
+            // ENOENT/EBADF: not registered any more; nothing to undo.
+        }
     }
 
     /// Waits for readiness; `timeout` in milliseconds, -1 for none. Returns the ready count.
@@ -68,15 +73,25 @@ final class Selector: @unchecked Sendable {
     }
 
     /// Wakes the loop from another thread.
+    /// Wakes the loop from another thread. EAGAIN (counter saturated) means a wake-up is
+    /// already pending, which is all we want.
     func wake() {
         var one: UInt64 = 1
-        _ = withUnsafeBytes(of: &one) { Glibc.write(wakeFD, $0.baseAddress, 8) }
+        do {
+            _ = try SystemCall.call("eventfd write") { withUnsafeBytes(of: &one) { Glibc.write(wakeFD, $0.baseAddress, 8) } }
+        } catch {
+            // Only EBADF is possible, after the loop closed its selector: nobody to wake.
+        }
     }
 
-    /// Clears the eventfd counter after a wake-up.
+    /// Clears the eventfd counter after a wake-up (EAGAIN: already clear).
     func drainWake() {
         var value: UInt64 = 0
-        _ = withUnsafeMutableBytes(of: &value) { Glibc.read(wakeFD, $0.baseAddress, 8) }
+        do {
+            _ = try SystemCall.call("eventfd read") { withUnsafeMutableBytes(of: &value) { Glibc.read(wakeFD, $0.baseAddress, 8) } }
+        } catch {
+            // Cannot fail on an open eventfd with an 8-byte buffer.
+        }
     }
 
     func close() {

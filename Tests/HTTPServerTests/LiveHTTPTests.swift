@@ -155,4 +155,27 @@ import Testing
             // No IPv6 loopback on this machine: nothing to test.
         }
     }
+
+    @Test func backpressureResumesWhenThePeerReads() throws {
+        try LiveServer.with { _, port in
+            let client = try TestClient(port: port)
+            // 40 × 100 kB of answers is far past the output high-water mark and the socket
+            // buffers: the server must pause, then resume as the client reads.
+            try client.send(String(repeating: "GET /big HTTP/1.1\r\nHost: x\r\n\r\n", count: 40) + "GET /echo/last HTTP/1.1\r\nHost: x\r\n\r\n")
+            for _ in 0..<40 { #expect(try client.readResponse().body.count == 100_000) }
+            #expect(try client.readResponse().text == "last")
+        }
+    }
+
+    @Test func handlerCanAskToClose() throws {
+        var router = LiveServer.defaultRouter()
+        router.get("/bye") { _, _ in .text("bye", headers: ["Connection": "close"]) }
+        try LiveServer.with(responder: router) { _, port in
+            let client = try TestClient(port: port)
+            try client.send("GET /bye HTTP/1.1\r\nHost: x\r\n\r\n")
+            let response = try client.readResponse()
+            #expect(response.header("Connection") == "close")
+            #expect(try client.isClosedByPeer())
+        }
+    }
 }

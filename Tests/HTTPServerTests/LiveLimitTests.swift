@@ -85,4 +85,24 @@ import Testing
             #expect(try first.readResponse().text == "still")
         }
     }
+
+    @Test func randomBytesNeverHangOrCrashTheServer() throws {
+        var generator = SplitMix64(seed: 42)
+        let pieces = ["GET ", "POST ", "/", " HTTP/1.1", "\r\n", "Host: x", "Content-Length: 3", "Transfer-Encoding: chunked",
+                      ":", " ", "0", "ff", "\u{0}", "\u{7f}", "\r", "\n", ";", "Expect: 100-continue"]
+        try LiveServer.with { _, port in
+            for _ in 0..<40 {
+                let count = Int(generator.next() % 24)
+                let payload = (0..<count).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+                let client = try TestClient(port: port)
+                try client.send(payload)
+                client.shutdownWrite()
+                // Whatever the server answers, it must end the exchange within the deadline.
+                _ = try client.readToEnd()
+            }
+            let client = try TestClient(port: port)
+            try client.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(try client.readResponse().status == 200)
+        }
+    }
 }
