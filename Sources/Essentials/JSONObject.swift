@@ -1,13 +1,19 @@
 /// A JSON object that keeps insertion order and answers lookups by key.
 ///
 /// Duplicate keys (which RFC 8259 §4 leaves undefined) resolve to the last one, as most parsers do.
+/// A key → position index keeps reads and writes O(1): without it a hostile request body with
+/// tens of thousands of distinct keys costs quadratic time to parse (found by fuzzing).
 public struct JSONObject: Sendable, Hashable, Sequence {
     public private(set) var members: [(key: String, value: JSONValue)]
+    private var positions: [String: Int]
 
-    public init() { members = [] }
+    public init() {
+        members = []
+        positions = [:]
+    }
 
     public init(_ members: [(String, JSONValue)]) {
-        self.members = []
+        self.init()
         for (key, value) in members { self[key] = value }
     }
 
@@ -16,11 +22,19 @@ public struct JSONObject: Sendable, Hashable, Sequence {
     public var keys: [String] { members.map(\.key) }
 
     public subscript(key: String) -> JSONValue? {
-        get { members.last(where: { $0.key == key })?.value }
+        get { positions[key].map { members[$0].value } }
         set {
-            if let index = members.firstIndex(where: { $0.key == key }) {
-                if let newValue { members[index].value = newValue } else { members.remove(at: index) }
+            if let index = positions[key] {
+                if let newValue {
+                    members[index].value = newValue
+                } else {
+                    members.remove(at: index)
+                    positions[key] = nil
+                    // Removal is rare (building documents, never parsing), so re-indexing the tail is fine.
+                    for shifted in index..<members.count { positions[members[shifted].key] = shifted }
+                }
             } else if let newValue {
+                positions[key] = members.count
                 members.append((key, newValue))
             }
         }
@@ -30,6 +44,7 @@ public struct JSONObject: Sendable, Hashable, Sequence {
         members.makeIterator()
     }
 
+    /// Objects are equal when they hold the same keys with equal values, in any order (RFC 8259 §4).
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
         guard lhs.members.count == rhs.members.count else { return false }
         for (key, value) in lhs.members where rhs[key] != value { return false }
@@ -38,9 +53,14 @@ public struct JSONObject: Sendable, Hashable, Sequence {
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(members.count)
-        for (key, value) in members.sorted(by: { $0.key < $1.key }) {
-            hasher.combine(key)
-            hasher.combine(value)
+        // Order-independent, to agree with ==: combine per-member hashes commutatively.
+        var combined = 0
+        for (key, value) in members {
+            var member = Hasher()
+            member.combine(key)
+            member.combine(value)
+            combined ^= member.finalize()
         }
+        hasher.combine(combined)
     }
 }

@@ -3,10 +3,15 @@ extension HTTPRequestParser {
     /// While the request line is incomplete: refuse an invalid method or an overlong line
     /// before its end arrives. Checks run in the same order as `parseRequestLine`, so the
     /// error does not depend on how the bytes were split.
+    ///
+    /// The method is checked only within the first `maxRequestLineBytes + 2` bytes: a byte-by-byte
+    /// feed reaches the length limit there, so a bad byte further on must not win over 414 when
+    /// the same bytes arrive at once (a split-dependence found by fuzzing).
     mutating func checkPartialRequestLine() throws(HTTPParseError) {
         let end = buffer.count
+        let scanEnd = min(end, cursor + limits.maxRequestLineBytes + 2)
         var index = cursor
-        while index < end {
+        while index < scanEnd {
             let byte = buffer[index]
             if byte == HTTPGrammar.space { break }
             if byte == HTTPGrammar.cr && index == end - 1 { break }
@@ -21,7 +26,9 @@ extension HTTPRequestParser {
         let start = cursor
         let parsed: (HTTPMethod, String, HTTPVersion) = try buffer.withUnsafeBufferPointer { (bytes) throws(HTTPParseError) in
             var index = start
-            while index < lineFeed, bytes[index] != HTTPGrammar.space {
+            // Same bound as `checkPartialRequestLine`, so the error does not depend on the split.
+            let scanEnd = min(lineFeed, start + limits.maxRequestLineBytes + 2)
+            while index < scanEnd, bytes[index] != HTTPGrammar.space {
                 guard HTTPGrammar.isTokenChar(bytes[index]) || (bytes[index] == HTTPGrammar.cr && index == lineFeed - 1) else {
                     throw Self.invalidMethod
                 }

@@ -31,3 +31,36 @@ import Testing
         #expect(shown == Redact.secret(secret))
     }
 }
+
+@Suite struct JSONObjectTests {
+    @Test func duplicateKeysKeepTheLastValueAndFirstPosition() throws {
+        let value = try JSONParser.parse(#"{"a":1,"b":2,"a":3}"#)
+        #expect(value.objectValue?.keys == ["a", "b"])
+        #expect(value["a"]?.intValue == 3)
+    }
+
+    @Test func removalKeepsLookupsRight() {
+        var object = JSONObject([("a", 1), ("b", 2), ("c", 3), ("d", 4)])
+        object["b"] = nil
+        #expect(object.keys == ["a", "c", "d"])
+        #expect(object["c"]?.intValue == 3 && object["d"]?.intValue == 4 && object["b"] == nil)
+        object["b"] = 5
+        #expect(object.keys == ["a", "c", "d", "b"])
+        #expect(object["b"]?.intValue == 5)
+    }
+
+    @Test func manyDistinctKeysParse() throws {
+        // 50,000 keys: linear with the index (quadratic before; found by fuzzing).
+        let text = "{" + (0..<50_000).map { "\"k\($0)\":\($0)" }.joined(separator: ",") + "}"
+        let value = try JSONParser.parse(text)
+        #expect(value.objectValue?.count == 50_000)
+        #expect(value["k49999"]?.intValue == 49_999)
+    }
+
+    @Test func equalityAndHashIgnoreOrder() {
+        let one = JSONObject([("a", 1), ("b", 2)])
+        let two = JSONObject([("b", 2), ("a", 1)])
+        #expect(one == two)
+        #expect(one.hashValue == two.hashValue)
+    }
+}

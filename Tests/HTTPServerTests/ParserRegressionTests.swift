@@ -1,0 +1,26 @@
+import Testing
+@testable import HTTPServer
+
+/// Inputs the fuzzers found (Fuzz/crashes/), kept as split-invariance checks.
+@Suite struct ParserRegressionTests {
+    /// A bad method byte past the request-line limit: 414 whether fed whole or byte by byte.
+    @Test(arguments: [48, 8192])
+    func overlongRequestLineWithBadByteIsAlways414(limit: Int) {
+        var limits = HTTPLimits.default
+        limits.maxRequestLineBytes = limit
+        let bytes = [UInt8](repeating: UInt8(ascii: "A"), count: limit + 2) + [0x01]
+        let (outcome, mismatches) = ParserHarness.verified(bytes, limits: limits)
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(3))")
+        #expect(outcome.error?.status == .uriTooLong)
+    }
+
+    /// A bad method byte within the limit is still a 400, at every split.
+    @Test func badMethodByteWithinTheLimitIs400() {
+        var limits = HTTPLimits.default
+        limits.maxRequestLineBytes = 48
+        let bytes = [UInt8](repeating: UInt8(ascii: "A"), count: 20) + [0x01] + Array(" / HTTP/1.1\r\nHost: h\r\n\r\n".utf8)
+        let (outcome, mismatches) = ParserHarness.verified(bytes, limits: limits)
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(3))")
+        #expect(outcome.error?.status == .badRequest)
+    }
+}
