@@ -30,6 +30,8 @@ struct ServeRunner {
 
         let environment = ServeEnvironment(logger: logger, scheme: tls == nil ? "http" : "https", publicURL: options.publicURL)
         let gongOptions = try options.gong.makeOptions(publicURL: options.publicURL)
+        let clock = AdjustableClock()
+        let companyLoad = BackgroundTask { Result { () throws(GongMockStartupError) in try GongMockApplication.loadCompany(options: gongOptions, clock: clock) } }
         // The application's URLs contain the bound port (port 0 → ephemeral), so the socket
         // starts with an empty slot and the application is installed once built.
         let slot = ReplaceableResponder()
@@ -44,7 +46,8 @@ struct ServeRunner {
         let baseURL = environment.baseURL(host: options.host, port: server.boundPort)
         let application: GongMockApplication
         do {
-            application = try GongMockApplication(options: gongOptions, baseURL: baseURL, logger: logger)
+            let company = try (companyLoad.wait() ?? .failure(GongMockStartupError("the company fixture loader stopped without a result"))).get()
+            application = try GongMockApplication(options: gongOptions, baseURL: baseURL, logger: logger, clock: clock, company: company)
         } catch {
             server.shutdown(gracePeriod: .zero)
             server.waitUntilStopped()

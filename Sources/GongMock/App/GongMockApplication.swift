@@ -23,20 +23,23 @@ public final class GongMockApplication: Sendable {
     static let scopes = MCPScope.allCases.map(\.rawValue)
 
     /// - Parameter baseURL: the URL the server is reachable at (after binding); `options.publicURL` wins.
-    public init(options: GongMockOptions, baseURL boundURL: String, logger: Logger, clock: AdjustableClock = AdjustableClock()) throws(GongMockStartupError) {
+    /// - Parameter company: the company data when already loaded (the server loads it on another
+    ///   thread while the socket starts, to keep start-up short); loaded here when nil.
+    public init(options: GongMockOptions, baseURL boundURL: String, logger: Logger, clock: AdjustableClock = AdjustableClock(),
+                company preloaded: CompanyData? = nil) throws(GongMockStartupError) {
         let baseURL = Self.trimmedURL(options.publicURL ?? boundURL)
         self.baseURL = baseURL
         self.mcpURL = baseURL + "/mcp"
         self.clock = clock
 
-        do {
-            company = try options.fixturesDirectory.map { directory throws(CompanyFixtureError) in
-                try CompanyData.load(directory: directory, clock: clock)
-            } ?? CompanyData.bundled(clock: clock)
-        } catch {
-            throw GongMockStartupError("company fixture: \(error)")
+        var stopwatch = StartupStopwatch(clock: SystemClock(), logger: logger)
+        if let preloaded {
+            company = preloaded
+        } else {
+            company = try Self.loadCompany(options: options, clock: clock)
         }
 
+        stopwatch.lap("company fixture")
         do {
             database = try options.stateDirectory.map { directory throws(StateDatabaseError) in try StateDatabase(directory: directory) }
         } catch {
@@ -55,8 +58,10 @@ public final class GongMockApplication: Sendable {
             throw GongMockStartupError("seed integrations: \(error)")
         }
 
+        stopwatch.lap("state, seed, integrations")
         ledger = try Self.makeLedger(database: database, seed: seed, company: company, clock: clock)
 
+        stopwatch.lap("credit ledger")
         let autoApprove = options.autoApproveEmail ?? seed.autoApprove
         if let autoApprove {
             guard let user = company.user(email: autoApprove) ?? company.user(id: autoApprove) else {
@@ -90,6 +95,7 @@ public final class GongMockApplication: Sendable {
             throw GongMockStartupError("authorization server: \(error)")
         }
 
+        stopwatch.lap("authorization server")
         let tools = GongMCPTools(catalog: GongToolCatalog(data: company, clock: clock), ledger: ledger, pricing: options.pricing,
                                  exhaustionMode: options.creditExhaustion, logger: logger.scoped("tools"))
         let oauthServer = oauth
@@ -113,6 +119,7 @@ public final class GongMockApplication: Sendable {
             throw GongMockStartupError("MCP endpoint: \(error)")
         }
 
+        stopwatch.lap("tools, MCP endpoint")
         adminAuth = AdminAuth(apiToken: seed.adminToken, loginToken: seed.adminLoginToken, clock: clock)
         let onDeleted: AdminAPI.DeletionHook = { integration, clients in
             let clientIDs = Set([integration.clientId] + clients.map(\.clientId))
@@ -134,6 +141,7 @@ public final class GongMockApplication: Sendable {
             unexpected.error("unexpected error", [("method", request.method.rawValue), ("path", request.path), ("error", "\(error)")])
             return .text("Internal Server Error: \(error)\n", status: .internalServerError)
         }
+        stopwatch.lap("admin, routes")
         responder = router
     }
 
@@ -147,6 +155,17 @@ public final class GongMockApplication: Sendable {
         call spends Gong credits according to the calls and emails analysed; prefer narrow time \
         periods (LAST_30DAYS, THIS_QUARTER).
         """
+
+    /// The company fixture `options` names (`--fixtures DIR`, else the built-in one).
+    public static func loadCompany(options: GongMockOptions, clock: any ServerClock) throws(GongMockStartupError) -> CompanyData {
+        do {
+            return try options.fixturesDirectory.map { directory throws(CompanyFixtureError) in
+                try CompanyData.load(directory: directory, clock: clock)
+            } ?? CompanyData.bundled(clock: clock)
+        } catch {
+            throw GongMockStartupError("company fixture: \(error)")
+        }
+    }
 
     static func makeLedger(database: StateDatabase?, seed: SeedFile, company: CompanyData, clock: any ServerClock) throws(GongMockStartupError) -> CreditLedger {
         let seeded = seed.credits.map { (balance: CreditAmount(credits: $0.balance), total: CreditAmount(credits: $0.total)) }
