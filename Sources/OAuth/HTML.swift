@@ -1,22 +1,10 @@
+import HTTPServer
+
 /// HTML text escaping (HTML Living Standard §13.1.2.6): every string placed in a page goes
 /// through `escape`, including attribute values, so client names and redirect URIs from
 /// registrations cannot inject markup.
 enum HTML {
-    static func escape(_ text: String) -> String {
-        var output = ""
-        output.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            case "'": output += "&#39;"
-            default: output.append(character)
-            }
-        }
-        return output
-    }
+    static func escape(_ text: String) -> String { HTMLText.escape(text) }
 
     /// A complete page with the shared style; `body` must already be escaped markup.
     static func page(title: String, body: String) -> String {

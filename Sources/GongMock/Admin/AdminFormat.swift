@@ -4,22 +4,7 @@ import Essentials
 enum AdminFormat {
     /// RFC 3339 UTC timestamp with seconds (`2026-11-25T16:10:53Z`), computed without Foundation
     /// (days-from-civil inverse, H. Hinnant's algorithm).
-    static func timestamp(_ seconds: Double) -> String {
-        let whole = Int64(seconds.rounded(.down))
-        let days = whole >= 0 ? whole / 86_400 : (whole - 86_399) / 86_400
-        let secondsOfDay = whole - days * 86_400
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(year)-\(two(month))-\(two(day))T\(two(secondsOfDay / 3600)):\(two(secondsOfDay / 60 % 60)):\(two(secondsOfDay % 60))Z"
-    }
+    static func timestamp(_ seconds: Double) -> String { UTCTimestamp.iso8601(seconds) }
 
     /// A credit amount as JSON would print it (`12`, `0.5`).
     static func number(_ value: Double) -> String { JSONSerializer.string(.number(value)) }

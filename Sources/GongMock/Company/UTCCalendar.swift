@@ -1,3 +1,5 @@
+import Essentials
+
 /// Proleptic Gregorian calendar arithmetic in UTC, without Foundation's Calendar, so fixture
 /// times and time periods resolve identically on every machine and in microseconds.
 /// (Algorithms: H. Hinnant, "chrono-Compatible Low-Level Date Algorithms".)
@@ -20,15 +22,8 @@ enum UTCCalendar {
     }
 
     static func civil(fromDays days: Int64) -> Civil {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return Civil(year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
+        let date = UTCTimestamp.civil(fromDays: days)
+        return Civil(year: date.year, month: date.month, day: date.day)
     }
 
     /// Days since the epoch of the UTC day containing `seconds`.
@@ -52,12 +47,7 @@ enum UTCCalendar {
     }
 
     /// `YYYY-MM-DDTHH:MM:SSZ`: the ISO 8601 form every time in tool output uses.
-    static func isoString(_ seconds: Double) -> String {
-        let whole = Int64(seconds.rounded(.down))
-        let days = whole >= 0 ? whole / secondsPerDay : (whole - secondsPerDay + 1) / secondsPerDay
-        let rest = whole - days * secondsPerDay
-        return dateString(seconds) + "T\(pad(rest / 3600, 2)):\(pad(rest % 3600 / 60, 2)):\(pad(rest % 60, 2))Z"
-    }
+    static func isoString(_ seconds: Double) -> String { UTCTimestamp.iso8601(seconds) }
 
     private static func pad(_ value: Int64, _ width: Int) -> String {
         let text = String(value)
