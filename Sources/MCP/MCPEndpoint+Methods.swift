@@ -154,7 +154,7 @@ extension MCPEndpoint {
         }
         switch outcome {
         case .result(let result):
-            let bytes = JSONRPCEncoding.result(id: id, result: result.jsonValue(for: exchange.version))
+            let bytes = JSONRPCEncoding.result(id: id, resultBytes: result.encoded(for: exchange.version))
             return .response(bytes, notifications: notifications)
         case .protocolError(let code, let message, let data):
             return .response(JSONRPCEncoding.error(id: id, error: JSONRPCErrorObject(code: code, message: message, data: data)),

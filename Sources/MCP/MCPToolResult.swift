@@ -10,6 +10,9 @@ public struct MCPToolResult: Sendable, Equatable {
     public var isError: Bool
     /// `_meta` of the result (e.g. `mcp/www_authenticate` for ChatGPT's tool-level auth).
     public var meta: JSONObject?
+    /// `structuredContent` already serialised by `structured(_:)`, reused for both the text item
+    /// and the structured copy so a large answer is serialised once, not twice.
+    private var structuredBytes: [UInt8]?
 
     public init(content: [JSONValue], structuredContent: JSONValue? = nil, isError: Bool = false, meta: JSONObject? = nil) {
         self.content = content
@@ -26,7 +29,10 @@ public struct MCPToolResult: Sendable, Equatable {
     /// `structuredContent` plus the same JSON as a text item, as the spec asks for backwards
     /// compatibility ("Structured Content").
     public static func structured(_ value: JSONValue) -> MCPToolResult {
-        MCPToolResult(content: [textItem(JSONSerializer.string(value))], structuredContent: value)
+        let bytes = JSONSerializer.bytes(value)
+        var result = MCPToolResult(content: [textItem(String(decoding: bytes, as: UTF8.self))], structuredContent: value)
+        result.structuredBytes = bytes
+        return result
     }
 
     /// A failure reported to the model: one text item, `isError: true`.
@@ -36,6 +42,22 @@ public struct MCPToolResult: Sendable, Equatable {
 
     public static func textItem(_ text: String) -> JSONValue {
         .object(JSONObject([("type", "text"), ("text", .string(text))]))
+    }
+
+    /// The serialised result object for a client of `version`; same bytes as `jsonValue(for:)`.
+    func encoded(for version: String) -> [UInt8] {
+        guard let structuredBytes, content.count == 1, meta == nil else { return JSONSerializer.bytes(jsonValue(for: version)) }
+        var output: [UInt8] = []
+        output.reserveCapacity(structuredBytes.count * 2 + 96)
+        output.append(contentsOf: Array(#"{"content":[{"type":"text","text":"#.utf8))
+        JSONSerializer.writeString(utf8: structuredBytes, into: &output)
+        output.append(contentsOf: Array("}]".utf8))
+        if MCPProtocolVersion.supportsStructuredOutput(version) {
+            output.append(contentsOf: Array(#","structuredContent":"#.utf8))
+            output.append(contentsOf: structuredBytes)
+        }
+        output.append(contentsOf: Array((isError ? #","isError":true}"# : #","isError":false}"#).utf8))
+        return output
     }
 
     /// The result object for a client of `version` (`structuredContent` only from 2025-06-18 on).
