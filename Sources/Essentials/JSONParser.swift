@@ -66,12 +66,14 @@ public struct JSONParser {
     private mutating func parseObject() throws(JSONParseError) -> JSONValue {
         try enter()
         index += 1
-        var object = JSONObject()
+        var members: [(key: String, value: JSONValue)] = []
+        // Position of each key, so a duplicate replaces the earlier value in O(1) (last one wins).
+        var positions: [String: Int] = [:]
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
             depth -= 1
-            return .object(object)
+            return .object(JSONObject())
         }
         while true {
             skipWhitespace()
@@ -81,7 +83,13 @@ public struct JSONParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':'") }
             index += 1
             skipWhitespace()
-            object[key] = try parseValue()
+            let value = try parseValue()
+            if let existing = positions[key] {
+                members[existing].value = value
+            } else {
+                positions[key] = members.count
+                members.append((key, value))
+            }
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of input") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
@@ -89,7 +97,7 @@ public struct JSONParser {
             throw error("expected ',' or '}'")
         }
         depth -= 1
-        return .object(object)
+        return .object(JSONObject(uniqueMembers: members))
     }
 
     private mutating func parseArray() throws(JSONParseError) -> JSONValue {

@@ -34,6 +34,7 @@ import Testing
 
 @Suite struct JSONObjectTests {
     @Test func duplicateKeysKeepTheLastValueAndFirstPosition() throws {
+        // Duplicates resolve as the subscript setter does: the first position, the last value.
         let value = try JSONParser.parse(#"{"a":1,"b":2,"a":3}"#)
         #expect(value.objectValue?.keys == ["a", "b"])
         #expect(value["a"]?.intValue == 3)

@@ -51,7 +51,11 @@ import Testing
         let port = try #require(ready["port"]?.intValue)
         #expect(ready["baseURL"]?.stringValue == "http://127.0.0.1:\(port)")
         #expect(ready["mcpURL"]?.stringValue == "http://127.0.0.1:\(port)/mcp")
-        #expect(ready["adminToken"]?.stringValue == "")
+        #expect((ready["adminToken"]?.stringValue?.count ?? 0) >= 32)
+        #expect(ready["adminLoginURL"]?.stringValue?.hasPrefix("http://127.0.0.1:\(port)/admin/login?token=") == true)
+        // It holds the admin token: owner-only.
+        let attributes = try FileManager.default.attributesOfItem(atPath: readyPath)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
         #expect(ready["pid"]?.intValue == Int(server.processIdentifier))
 
         let client = try TestClient(port: port)
