@@ -40,7 +40,12 @@ public struct GongMCPTools: Sendable {
         guard let caller = Self.caller(for: invocation.principal) else {
             return .result(.error("This call carries no Gong authorization: the access token names no MCP integration."))
         }
-        switch catalog.run(tool: tool, arguments: invocation.arguments, caller: caller) {
+        // Progress and log notifications reach the client only on an SSE response (`--mcp-response sse`)
+        // and only for a request carrying a progressToken; they cost nothing otherwise.
+        invocation.reportProgress(progress: 0, total: 2, message: "Analyzing calls and emails")
+        let outcome = catalog.run(tool: tool, arguments: invocation.arguments, caller: caller)
+        invocation.reportProgress(progress: 1, total: 2, message: "Charging Gong credits")
+        switch outcome {
         case .failure(let message):
             logger.info("tool call failed", [("tool", tool), ("integration", caller.integrationName), ("reason", message)])
             return .result(.error(message))
@@ -48,6 +53,10 @@ public struct GongMCPTools: Sendable {
             let cost = pricing.cost(of: usage)
             switch ledger.charge(cost, usage: CreditUsage.toolCall(tool, caller: caller, usage: usage, pricing: pricing)) {
             case .charged(let row, let balance):
+                invocation.log(level: .info, logger: "gong.credits", data: [
+                    "tool": .string(tool), "creditsUsed": .number(row.creditsUsed.credits),
+                    "balance": .number(balance.credits), "usageBreakdown": .string(pricing.breakdown(usage))])
+                invocation.reportProgress(progress: 2, total: 2, message: "Done")
                 logger.info("tool call charged", [("tool", tool), ("integration", caller.integrationName),
                                                   ("user", caller.userID ?? "-"), ("credits", row.creditsUsed.description),
                                                   ("balance", balance.description), ("usage", pricing.breakdown(usage))])

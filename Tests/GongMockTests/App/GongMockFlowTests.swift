@@ -179,3 +179,30 @@ import Testing
         #expect(!rows.isEmpty)
     }
 }
+
+/// `--mcp-response sse`: a tools/call with a progressToken streams progress and a log message
+/// before the result (MCP 2025-11-25 "Progress", "Logging"; issue #5 §3).
+@Suite struct GongMockSSETests {
+    typealias H = GongMockHarness
+
+    @Test func toolCallStreamsProgressThenTheResult() throws {
+        var options = GongMockOptions()
+        options.responseMode = .sse
+        let harness = try H(options: options)
+        let token = harness.accessToken()
+        let response = harness.mcp(token, method: "tools/call", params: [
+            "name": "ask_account", "_meta": ["progressToken": "p-1"],
+            "arguments": ["accountId": .string(H.altamira), "question": "pricing?", "timePeriod": "ALL_CONVERSATIONS"]])
+        #expect(response.headers["Content-Type"]?.hasPrefix("text/event-stream") == true)
+        let text = CollectingStreamWriter.body(of: response)
+        let events = text.components(separatedBy: "\n").filter { $0.hasPrefix("data: {") }.map { String($0.dropFirst(6)) }
+        let methods = events.compactMap { try? JSONParser.parse($0)["method"]?.stringValue }
+        #expect(methods.filter { $0 == "notifications/progress" }.count == 3)
+        let progress = events.compactMap { try? JSONParser.parse($0) }.filter { $0["method"]?.stringValue == "notifications/progress" }
+        #expect(progress.compactMap { $0["params"]?["progress"]?.intValue } == [0, 1, 2])
+        #expect(progress.allSatisfy { $0["params"]?["progressToken"]?.stringValue == "p-1" })
+        let last = try JSONParser.parse(events.last ?? "")
+        #expect(last["id"]?.intValue == 2)
+        #expect(last["result"]?["structuredContent"]?["answer"] != nil)
+    }
+}
