@@ -134,3 +134,41 @@ def test_dynamic_registration_under_automatic_integration(server):
         "client_name": "Evil", "redirect_uris": ["https://evil.example.com/cb"]}, timeout=10)
     assert refused.status_code == 400
     assert refused.json()["error"] == "invalid_redirect_uri"
+
+
+def test_dcr_client_completes_the_flow_with_post_auth(server):
+    """A client registers itself under the AUTOMATIC integration (loopback redirect: any port),
+    then runs authorize → token → refresh with client_secret_post, as Claude does."""
+    metadata = requests.get(f"{server.base}/.well-known/oauth-authorization-server", timeout=10).json()
+    redirect = "http://localhost:53682/callback"
+    client = requests.post(metadata["registration_endpoint"], json={
+        "client_name": "DCR flow", "redirect_uris": [redirect], "token_endpoint_auth_method": "client_secret_post",
+        "grant_types": ["authorization_code", "refresh_token"], "response_types": ["code"]}, timeout=10).json()
+    verifier, challenge = pkce_pair()
+    response = authorize(server, client["client_id"], redirect, challenge, resource=server.mcp)
+    assert response.status_code == 302, response.text
+    _, params = redirect_params(response)
+    issued = token(server, {"grant_type": "authorization_code", "code": params["code"][0], "redirect_uri": redirect,
+                            "code_verifier": verifier, "client_id": client["client_id"], "client_secret": client["client_secret"]})
+    assert issued.status_code == 200, issued.text
+    # The registered client inherits the AUTOMATIC integration's scopes (all three by default).
+    assert set(issued.json()["scope"].split()) == set(GONG_SCOPES)
+    refreshed = token(server, {"grant_type": "refresh_token", "refresh_token": issued.json()["refresh_token"],
+                               "client_id": client["client_id"], "client_secret": client["client_secret"]})
+    assert refreshed.status_code == 200, refreshed.text
+    listed = requests.post(server.mcp, json={"jsonrpc": "2.0", "id": 1, "method": "tools/list"},
+                           headers={"Authorization": f"Bearer {refreshed.json()['access_token']}",
+                                    "Accept": "application/json, text/event-stream", "MCP-Protocol-Version": "2025-06-18"},
+                           timeout=10)
+    # Stateful server: tools/list without a session is refused with 400, after the bearer gate passed.
+    assert listed.status_code == 400
+
+
+def test_wrong_verifier_and_reused_code(server):
+    verifier, challenge = pkce_pair()
+    _, params = redirect_params(authorize(server, CI_CLIENT_ID, CI_REDIRECT, challenge))
+    wrong = token(server, {"grant_type": "authorization_code", "code": params["code"][0], "redirect_uri": CI_REDIRECT,
+                           "code_verifier": "x" * 50}, basic=(CI_CLIENT_ID, CI_CLIENT_SECRET))
+    assert wrong.status_code == 400
+    assert wrong.json()["error"] == "invalid_grant"
+    assert "code_verifier" in wrong.json()["error_description"]
