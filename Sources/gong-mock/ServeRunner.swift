@@ -29,7 +29,9 @@ struct ServeRunner {
         if let threads = options.threads { configuration.threads = threads }
 
         let environment = ServeEnvironment(logger: logger, scheme: tls == nil ? "http" : "https", publicURL: options.publicURL)
-        let gongOptions = try options.gong.makeOptions(publicURL: options.publicURL)
+        var configured = try options.gong.makeOptions(publicURL: options.publicURL)
+        configured.loopbackHostCheck = ["127.0.0.1", "::1", "[::1]", "localhost"].contains(options.host) || options.host.hasPrefix("127.")
+        let gongOptions = configured
         let clock = AdjustableClock()
         let companyLoad = BackgroundTask { Result { () throws(GongMockStartupError) in try GongMockApplication.loadCompany(options: gongOptions, clock: clock) } }
         // The application's URLs contain the bound port (port 0 → ephemeral), so the socket

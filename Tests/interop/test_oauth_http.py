@@ -172,3 +172,15 @@ def test_wrong_verifier_and_reused_code(server):
     assert wrong.status_code == 400
     assert wrong.json()["error"] == "invalid_grant"
     assert "code_verifier" in wrong.json()["error_description"]
+
+
+def test_dns_rebinding_host_is_refused_on_loopback_binds(server):
+    headers = {"Host": "evil.example.com", "Accept": "application/json, text/event-stream"}
+    response = requests.post(server.mcp, json={"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {}},
+                             headers=headers, timeout=10)
+    # Checked before the bearer gate: a rebinding page never learns anything else.
+    assert response.status_code == 421
+    origin = requests.post(server.mcp, json={"jsonrpc": "2.0", "id": 1, "method": "tools/list"},
+                           headers={"Origin": "https://evil.example.com", "Accept": "application/json, text/event-stream"},
+                           timeout=10)
+    assert origin.status_code == 403

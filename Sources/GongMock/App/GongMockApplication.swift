@@ -109,7 +109,7 @@ public final class GongMockApplication: Sendable {
             statefulSessions: options.statefulSessions,
             getStreamEnabled: options.getStreamEnabled,
             allowedOrigins: options.allowedOrigins,
-            hostCheck: .disabled,
+            hostCheck: options.loopbackHostCheck ? .loopback(publicHosts: Self.hostAndPort(of: baseURL).map { [$0] } ?? []) : .disabled,
             cors: false,  // CORS, when switched on, is the HTTP middleware's job for every route
             resourceMetadataURL: oauthConfiguration.protectedResourceMetadataURL)
         do {
@@ -186,6 +186,14 @@ public final class GongMockApplication: Sendable {
         } catch {
             throw GongMockStartupError(error.description)
         }
+    }
+
+    /// `host:port` (or `host`) of an absolute URL, for the Host check.
+    static func hostAndPort(of url: String) -> String? {
+        guard let schemeEnd = url.range(of: "://") else { return nil }
+        let rest = url[schemeEnd.upperBound...]
+        let authority = rest.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        return authority.isEmpty ? nil : authority
     }
 
     static func trimmedURL(_ url: String) -> String {

@@ -36,6 +36,9 @@ public struct GongMockOptions: Sendable {
     public var cors = false
     public var allowedOrigins: [String]?
     public var challengeStyle: GongBearerAuthenticator.ChallengeStyle = .gong
+    /// DNS-rebinding protection (MCP "Security Warning"): when the server listens on loopback only,
+    /// `/mcp` answers 421 to a `Host` other than localhost, 127.0.0.1, [::1] or the public URL's host.
+    public var loopbackHostCheck = false
 
     // Credits.
     public var creditExhaustion: CreditExhaustionMode = .toolError
