@@ -36,9 +36,18 @@ public struct JSONObject: Sendable, Hashable, Sequence {
         members.makeIterator()
     }
 
+    /// Equal when both hold the same keys with equal values, in any order (RFC 8259 §4). Keys are
+    /// unique, so large objects are compared through a hash table, in linear time.
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
         guard lhs.members.count == rhs.members.count else { return false }
-        for (key, value) in lhs.members where rhs[key] != value { return false }
+        if lhs.members.count <= 16 {
+            for (key, value) in lhs.members where rhs[key] != value { return false }
+            return true
+        }
+        var values: [String: JSONValue] = [:]
+        values.reserveCapacity(rhs.members.count)
+        for (key, value) in rhs.members { values[key] = value }
+        for (key, value) in lhs.members where values[key] != value { return false }
         return true
     }
 

@@ -56,6 +56,8 @@ import Testing
         let value = try JSONParser.parse(text)
         #expect(value.objectValue?.count == 50_000)
         #expect(value["k49999"]?.intValue == 49_999)
+        // Round trip and compare (the fuzz target's check): linear, also for this size.
+        #expect(try JSONParser.parse(JSONSerializer.bytes(value)) == value)
     }
 
     @Test func equalityAndHashIgnoreOrder() {
