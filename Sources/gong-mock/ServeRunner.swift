@@ -30,8 +30,10 @@ struct ServeRunner {
 
         let environment = ServeEnvironment(logger: logger, scheme: tls == nil ? "http" : "https", publicURL: options.publicURL)
         let gongOptions = try options.gong.makeOptions(publicURL: options.publicURL)
-        let clock = AdjustableClock()
-        let companyLoad = BackgroundTask { Result { () throws(GongMockStartupError) in try GongMockApplication.loadCompany(options: gongOptions, clock: clock) } }
+        let prefetch = StartupPrefetch.shared
+        let clock = prefetch.clock
+        let companyLoad = prefetch.bundledCompany(for: gongOptions)
+            ?? BackgroundTask { Result { () throws(GongMockStartupError) in try GongMockApplication.loadCompany(options: gongOptions, clock: clock) } }
         // The application's URLs contain the bound port (port 0 → ephemeral), so the socket
         // starts with an empty slot and the application is installed once built.
         let slot = ReplaceableResponder()
@@ -47,13 +49,17 @@ struct ServeRunner {
         let application: GongMockApplication
         do {
             let company = try (companyLoad.wait() ?? .failure(GongMockStartupError("the company fixture loader stopped without a result"))).get()
-            application = try GongMockApplication(options: gongOptions, baseURL: baseURL, logger: logger, clock: clock, company: company)
+            application = try GongMockApplication(options: gongOptions, baseURL: baseURL, logger: logger, clock: clock, company: company,
+                                                  signingKey: prefetch.preparedSigningKey(for: gongOptions))
         } catch {
             server.shutdown(gracePeriod: .zero)
             server.waitUntilStopped()
             throw StartupFailure(message: error.description)
         }
         slot.install(application.responder)
+        // Only tool calls need the search indexes: build them now that /healthz answers, at low
+        // priority; a tool call arriving first waits for this build (see DeferredValue).
+        _ = BackgroundTask(priority: .background) { application.prepareForToolCalls() }
         if let readyFile = options.readyFile {
             do {
                 try ReadyFile.write(to: readyFile, application: application, port: server.boundPort)
