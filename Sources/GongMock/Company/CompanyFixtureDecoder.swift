@@ -110,12 +110,17 @@ struct CompanyFixtureDecoder {
 
     func email(_ reader: FixtureObjectReader, _ key: String) -> String? {
         guard let text = reader.string(key) else { return nil }
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !text.contains(" ") else {
+        guard CompanyFixtureDecoder.isEmailAddress(text) else {
             reader.report(key, "must be an e-mail address, got \"\(text)\"")
             return nil
         }
         return text
+    }
+
+    /// One "@" with something before it and a dot after it, and no space.
+    static func isEmailAddress(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !text.contains(" ")
     }
 
     private func decodeUser(_ reader: FixtureObjectReader) -> CompanyUser? {
