@@ -57,9 +57,11 @@ struct ServeRunner {
             throw StartupFailure(message: error.description)
         }
         slot.install(application.responder)
-        // Only tool calls need the search indexes: build them now that /healthz answers, at low
-        // priority; a tool call arriving first waits for this build (see DeferredValue).
-        _ = BackgroundTask(priority: .background) { application.prepareForToolCalls() }
+        // Only tool calls need the search indexes: build them now that /healthz answers; a tool
+        // call arriving first waits for this build (see DeferredValue). Normal priority on
+        // purpose: a lower one measured no faster first answer, and such a waiter would then
+        // wait on a thread the scheduler starves under load.
+        _ = BackgroundTask { application.prepareForToolCalls() }
         if let readyFile = options.readyFile {
             do {
                 try ReadyFile.write(to: readyFile, application: application, port: server.boundPort)
