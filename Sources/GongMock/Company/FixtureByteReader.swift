@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A strict, forward-only reader of JSON bytes for the fast fixture path
 /// (`ConversationFixtureFastDecoder`). It reads exactly the shapes it is asked for and answers
 /// nil or false at the first thing it does not expect (including JSON it could parse but chooses
@@ -72,30 +76,43 @@ struct FixtureByteReader {
     mutating func string() -> String? {
         guard consume(UInt8(ascii: "\"")) else { return nil }
         let start = index
+        var bits: UInt8 = 0
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                let text = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                let text = Self.text(UnsafeBufferPointer(rebasing: bytes[start..<index]), ascii: bits < 0x80)
                 index += 1
                 return text
             }
             if byte == UInt8(ascii: "\\") { return escapedString(from: start) }
             if byte < 0x20 { return nil }
+            bits |= byte
             index += 1
         }
         return nil
     }
 
+    /// ASCII needs no validation (and `String(decoding:)` has a fast path for it); anything else
+    /// must be valid UTF-8, as `JSONParser` requires.
+    private static func text(_ utf8: UnsafeBufferPointer<UInt8>, ascii: Bool) -> String? {
+        ascii ? String(decoding: utf8, as: UTF8.self) : String(validating: utf8, as: UTF8.self)
+    }
+
     private mutating func escapedString(from start: Int) -> String? {
-        var scalars = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+        var scalars: [UInt8] = []
+        scalars.reserveCapacity(2 * (index - start) + 16)
+        var runStart = start
         while index < bytes.count {
             let byte = bytes[index]
-            index += 1
-            if byte == UInt8(ascii: "\"") { return String(validating: scalars, as: UTF8.self) }
-            if byte < 0x20 { return nil }
-            guard byte == UInt8(ascii: "\\") else {
-                scalars.append(byte)
+            if byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") {
+                if byte < 0x20 { return nil }
+                index += 1
                 continue
+            }
+            scalars.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            index += 1
+            if byte == UInt8(ascii: "\"") {
+                return scalars.withUnsafeBufferPointer { Self.text($0, ascii: !$0.contains { $0 >= 0x80 }) }
             }
             guard index < bytes.count else { return nil }
             let escape = bytes[index]
@@ -109,6 +126,7 @@ struct FixtureByteReader {
             case UInt8(ascii: "t"): scalars.append(0x09)
             default: return nil
             }
+            runStart = index
         }
         return nil
     }
@@ -151,11 +169,12 @@ struct FixtureByteReader {
             if bytes[index] == UInt8(ascii: "\\") || bytes[index] < 0x20 { return nil }
             index += 1
         }
-        guard index < bytes.count else { return nil }
-        let name = UnsafeBufferPointer(rebasing: bytes[start..<index])
+        guard index < bytes.count, let name = bytes.baseAddress.map({ $0 + start }) else { return nil }
+        let count = index - start
         index += 1
-        for (position, key) in keys.enumerated() where key.utf8CodeUnitCount == name.count {
-            if name.elementsEqual(UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)) { return position }
+        for position in keys.indices {
+            let key = keys[position]
+            if key.utf8CodeUnitCount == count, memcmp(name, key.utf8Start, count) == 0 { return position }
         }
         return nil
     }
