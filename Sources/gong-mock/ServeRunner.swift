@@ -48,9 +48,12 @@ struct ServeRunner {
         let baseURL = environment.baseURL(host: options.host, port: server.boundPort)
         let application: GongMockApplication
         do {
+            let waitStart = SystemClock().now()
             let company = try (companyLoad.wait() ?? .failure(GongMockStartupError("the company fixture loader stopped without a result"))).get()
+            let signingKey = prefetch.preparedSigningKey(for: gongOptions)
+            logBackgroundPhases(logger, prefetch: prefetch, companyLoad: companyLoad, waited: SystemClock().now() - waitStart)
             application = try GongMockApplication(options: gongOptions, baseURL: baseURL, logger: logger, clock: clock, company: company,
-                                                  signingKey: prefetch.preparedSigningKey(for: gongOptions))
+                                                  signingKey: signingKey)
         } catch {
             server.shutdown(gracePeriod: .zero)
             server.waitUntilStopped()
@@ -79,6 +82,21 @@ struct ServeRunner {
         server.waitUntilStopped()
         if let readyFile = options.readyFile { _ = unlink(readyFile) }
         logger.notice("stopped")
+    }
+
+    /// The work done on other threads and how long this one waited for it, in the format of
+    /// the application's "start-up phase done" lines (`--log-level debug`).
+    private func logBackgroundPhases(_ logger: Logger, prefetch: StartupPrefetch,
+                                     companyLoad: BackgroundTask<Result<CompanyData, GongMockStartupError>>, waited: Double) {
+        guard logger.isEnabled(.debug) else { return }
+        let phases = [("company fixture (background)", companyLoad.milliseconds),
+                      ("signing key (background)", prefetch.signingKeyMilliseconds),
+                      ("waiting for background work", waited * 1000)]
+        for case let (phase, milliseconds?) in phases {
+            let hundredths = Int((milliseconds * 100).rounded())
+            let text = "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
+            logger.debug("start-up phase done", [("phase", phase), ("ms", text)])
+        }
     }
 
     /// Request logging (paths only, never queries: they may carry codes) and, when asked, CORS.

@@ -37,6 +37,9 @@ final class StartupPrefetch: Sendable {
         return signingKey.wait() ?? nil
     }
 
+    /// How long generating the signing key ahead took on its thread, if it was (waits for it).
+    var signingKeyMilliseconds: Double? { signingKey?.milliseconds }
+
     /// Waits for the work started here, so the process never exits (tearing down OpenSSL and the
     /// heap) under a thread still using them, e.g. after `serve --help`.
     func finish() {

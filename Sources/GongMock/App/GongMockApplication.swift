@@ -40,9 +40,8 @@ public final class GongMockApplication: Sendable {
             company = preloaded
         } else {
             company = try Self.loadCompany(options: options, clock: clock)
+            stopwatch.lap("company fixture")
         }
-
-        stopwatch.lap("company fixture")
         do {
             database = try options.stateDirectory.map { directory throws(StateDatabaseError) in try StateDatabase(directory: directory) }
         } catch {
