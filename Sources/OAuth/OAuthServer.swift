@@ -38,13 +38,17 @@ public final class OAuthServer: Sendable {
 
     /// Loads signing keys from `store` (generating and saving one for the configured algorithm
     /// when none matches).
+    /// - Parameter preparedSigningKey: a fresh key generated ahead of time (start-up makes it on
+    ///   another thread while it parses options and loads the company), used instead of generating
+    ///   one here when the store holds no key for the configured algorithm; ignored otherwise.
     public init(
         configuration: OAuthConfiguration,
         policy: any OAuthPolicy,
         clock: any ServerClock,
         logger: Logger,
         store: any OAuthStateStore = InMemoryOAuthStateStore(),
-        onDecision: (@Sendable (OAuthDecisionEvent) -> Void)? = nil
+        onDecision: (@Sendable (OAuthDecisionEvent) -> Void)? = nil,
+        preparedSigningKey: SigningKey? = nil
     ) throws(OAuthSetupError) {
         self.policy = policy
         self.clock = clock
@@ -64,7 +68,7 @@ public final class OAuthServer: Sendable {
             keys.removeAll { $0 === existing }
         } else {
             do {
-                let key = try SigningKey.generate(wanted)
+                let key = try preparedSigningKey.flatMap { $0.algorithm == wanted ? $0 : nil } ?? SigningKey.generate(wanted)
                 try store.addSigningKeyPEM(try key.privateKeyPEM())
                 signingKey = key
             } catch let error as OAuthStoreError {

@@ -1,16 +1,21 @@
+import Essentials
 import Foundation
 import Synchronization
 
 /// Runs one piece of start-up work on its own thread and hands the result over once, so the
-/// company fixture loads while the sockets and event loops start (the two cores work at once).
+/// company fixture loads while the sockets and event loops start (the two cores work at once)
+/// and the search indexes build once the server answers.
 final class BackgroundTask<Value: Sendable>: Sendable {
-    private let result = Mutex<Value?>(nil)
+    private let result = Mutex<(value: Value, milliseconds: Double)?>(nil)
     private let done = DispatchSemaphore(value: 0)
 
     init(_ work: @escaping @Sendable () -> Value) {
         let thread = Thread { [self] in
+            let clock = SystemClock()
+            let start = clock.now()
             let value = work()
-            result.withLock { $0 = value }
+            let milliseconds = (clock.now() - start) * 1000
+            result.withLock { $0 = (value, milliseconds) }
             done.signal()
         }
         thread.name = "gong-mock-startup"
@@ -21,6 +26,13 @@ final class BackgroundTask<Value: Sendable>: Sendable {
     func wait() -> Value? {
         done.wait()
         done.signal()
-        return result.withLock { $0 }
+        return result.withLock { $0?.value }
+    }
+
+    /// How long the work ran on its thread (for the debug-level start-up phase log); waits too.
+    var milliseconds: Double? {
+        done.wait()
+        done.signal()
+        return result.withLock { $0?.milliseconds }
     }
 }

@@ -32,8 +32,10 @@ struct ServeRunner {
         var configured = try options.gong.makeOptions(publicURL: options.publicURL)
         configured.loopbackHostCheck = ["127.0.0.1", "::1", "[::1]", "localhost"].contains(options.host) || options.host.hasPrefix("127.")
         let gongOptions = configured
-        let clock = AdjustableClock()
-        let companyLoad = BackgroundTask { Result { () throws(GongMockStartupError) in try GongMockApplication.loadCompany(options: gongOptions, clock: clock) } }
+        let prefetch = StartupPrefetch.shared
+        let clock = prefetch.clock
+        let companyLoad = prefetch.bundledCompany(for: gongOptions)
+            ?? BackgroundTask { Result { () throws(GongMockStartupError) in try GongMockApplication.loadCompany(options: gongOptions, clock: clock) } }
         // The application's URLs contain the bound port (port 0 → ephemeral), so the socket
         // starts with an empty slot and the application is installed once built.
         let slot = ReplaceableResponder()
@@ -48,14 +50,23 @@ struct ServeRunner {
         let baseURL = environment.baseURL(host: options.host, port: server.boundPort)
         let application: GongMockApplication
         do {
+            let waitStart = SystemClock().now()
             let company = try (companyLoad.wait() ?? .failure(GongMockStartupError("the company fixture loader stopped without a result"))).get()
-            application = try GongMockApplication(options: gongOptions, baseURL: baseURL, logger: logger, clock: clock, company: company)
+            let signingKey = prefetch.preparedSigningKey(for: gongOptions)
+            logBackgroundPhases(logger, prefetch: prefetch, companyLoad: companyLoad, waited: SystemClock().now() - waitStart)
+            application = try GongMockApplication(options: gongOptions, baseURL: baseURL, logger: logger, clock: clock, company: company,
+                                                  signingKey: signingKey)
         } catch {
             server.shutdown(gracePeriod: .zero)
             server.waitUntilStopped()
             throw StartupFailure(message: error.description)
         }
         slot.install(application.responder)
+        // Only tool calls need the search indexes: build them now that /healthz answers; a tool
+        // call arriving first waits for this build (see DeferredValue). Normal priority on
+        // purpose: a lower one measured no faster first answer, and such a waiter would then
+        // wait on a thread the scheduler starves under load.
+        _ = BackgroundTask { application.prepareForToolCalls() }
         if let readyFile = options.readyFile {
             do {
                 try ReadyFile.write(to: readyFile, application: application, port: server.boundPort)
@@ -73,6 +84,21 @@ struct ServeRunner {
         server.waitUntilStopped()
         if let readyFile = options.readyFile { _ = unlink(readyFile) }
         logger.notice("stopped")
+    }
+
+    /// The work done on other threads and how long this one waited for it, in the format of
+    /// the application's "start-up phase done" lines (`--log-level debug`).
+    private func logBackgroundPhases(_ logger: Logger, prefetch: StartupPrefetch,
+                                     companyLoad: BackgroundTask<Result<CompanyData, GongMockStartupError>>, waited: Double) {
+        guard logger.isEnabled(.debug) else { return }
+        let phases = [("company fixture (background)", companyLoad.milliseconds),
+                      ("signing key (background)", prefetch.signingKeyMilliseconds),
+                      ("waiting for background work", waited * 1000)]
+        for case let (phase, milliseconds?) in phases {
+            let hundredths = Int((milliseconds * 100).rounded())
+            let text = "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
+            logger.debug("start-up phase done", [("phase", phase), ("ms", text)])
+        }
     }
 
     /// Request logging (paths only, never queries: they may carry codes) and, when asked, CORS.

@@ -18,6 +18,7 @@ public final class GongMockApplication: Sendable {
     public let ledger: CreditLedger
     public let clock: AdjustableClock
     let database: StateDatabase?
+    let toolCatalog: GongToolCatalog
 
     public static let version = "0.1.0"
     static let scopes = MCPScope.allCases.map(\.rawValue)
@@ -25,8 +26,10 @@ public final class GongMockApplication: Sendable {
     /// - Parameter baseURL: the URL the server is reachable at (after binding); `options.publicURL` wins.
     /// - Parameter company: the company data when already loaded (the server loads it on another
     ///   thread while the socket starts, to keep start-up short); loaded here when nil.
+    /// - Parameter signingKey: a token signing key generated ahead on another thread, used when
+    ///   the state holds none for the configured algorithm (see `PreparedSigningKey`).
     public init(options: GongMockOptions, baseURL boundURL: String, logger: Logger, clock: AdjustableClock = AdjustableClock(),
-                company preloaded: CompanyData? = nil) throws(GongMockStartupError) {
+                company preloaded: CompanyData? = nil, signingKey: PreparedSigningKey? = nil) throws(GongMockStartupError) {
         let baseURL = Self.trimmedURL(options.publicURL ?? boundURL)
         self.baseURL = baseURL
         self.mcpURL = baseURL + "/mcp"
@@ -37,9 +40,8 @@ public final class GongMockApplication: Sendable {
             company = preloaded
         } else {
             company = try Self.loadCompany(options: options, clock: clock)
+            stopwatch.lap("company fixture")
         }
-
-        stopwatch.lap("company fixture")
         do {
             database = try options.stateDirectory.map { directory throws(StateDatabaseError) in try StateDatabase(directory: directory) }
         } catch {
@@ -90,13 +92,14 @@ public final class GongMockApplication: Sendable {
         let oauthStore: any OAuthStateStore = database.map { SQLiteOAuthStateStore(database: $0) } ?? InMemoryOAuthStateStore()
         do {
             oauth = try OAuthServer(configuration: oauthConfiguration, policy: policy, clock: clock,
-                                    logger: logger.scoped("oauth"), store: oauthStore)
+                                    logger: logger.scoped("oauth"), store: oauthStore, preparedSigningKey: signingKey?.key)
         } catch {
             throw GongMockStartupError("authorization server: \(error)")
         }
 
         stopwatch.lap("authorization server")
-        let tools = GongMCPTools(catalog: GongToolCatalog(data: company, clock: clock), ledger: ledger, pricing: options.pricing,
+        toolCatalog = GongToolCatalog(data: company, clock: clock)
+        let tools = GongMCPTools(catalog: toolCatalog, ledger: ledger, pricing: options.pricing,
                                  exhaustionMode: options.creditExhaustion, logger: logger.scoped("tools"))
         let oauthServer = oauth
         let authenticator = GongBearerAuthenticator(resourceMetadataURL: oauthConfiguration.protectedResourceMetadataURL,
@@ -144,6 +147,11 @@ public final class GongMockApplication: Sendable {
         stopwatch.lap("admin, routes")
         responder = router
     }
+
+    /// Builds what only tool calls need (search indexes, tool engines) on the calling thread; the
+    /// server runs it in the background once it answers. Without it the first tool call builds
+    /// them; calls arriving while a build runs wait for it.
+    public func prepareForToolCalls() { toolCatalog.prepare() }
 
     /// Surface the admin one-time login link, as the banner prints it.
     public var adminLoginURL: String { adminAuth.loginURL(baseURL: baseURL) }

@@ -30,10 +30,13 @@ public final class CompanyData: Sendable {
     let trackersByID: [String: Int]
     /// Lower-cased brief name → brief position (Gong matches brief names as typed; we forgive case).
     let briefsByName: [String: Int]
-    /// Conversation lists per entity and the inverted word index; built once here.
-    let index: ConversationIndex
-    /// Precomputed visibility per user id for PERSONAL-context callers.
-    let visibilityByUser: [String: EntityFilter]
+    /// The conversation index and per-user visibility: only tool calls need them, so they are
+    /// built on first use or by `prepareSearchIndexes()`, not while the server starts.
+    private let searchIndexes: DeferredValue<CompanySearchIndexes>
+
+    /// Conversation lists per entity and the inverted word index (waits for the build if it is
+    /// under way on another thread).
+    var index: ConversationIndex { searchIndexes.value.conversations }
 
     public init(company: CompanyInfo, workspace: Workspace, users: [CompanyUser], accounts: [CRMAccount],
                 deals: [Deal], contacts: [Contact], calls: [Call], emails: [Email], trackers: [Tracker],
@@ -58,13 +61,20 @@ public final class CompanyData: Sendable {
         emailsByID = CompanyData.positions(self.emails.map(\.id))
         trackersByID = CompanyData.positions(trackers.map(\.id))
         briefsByName = CompanyData.positions(briefs.map { $0.name.lowercased() })
-        let index = ConversationIndex(calls: self.calls, emails: self.emails, deals: deals, contacts: contacts,
-                                      usersByEmail: usersByEmail, contactsByEmail: contactsByEmail,
-                                      userIDs: users.map(\.id), contactIDs: contacts.map(\.id))
-        self.index = index
-        visibilityByUser = AccessScope.precompute(users: users, accounts: accounts, deals: deals, contacts: contacts,
-                                                  calls: self.calls, emails: self.emails, index: index)
+        let (sortedCalls, sortedEmails, usersByEmail, contactsByEmail) = (self.calls, self.emails, usersByEmail, contactsByEmail)
+        searchIndexes = DeferredValue {
+            CompanySearchIndexes(users: users, accounts: accounts, deals: deals, contacts: contacts, calls: sortedCalls,
+                                 emails: sortedEmails, usersByEmail: usersByEmail, contactsByEmail: contactsByEmail)
+        }
     }
+
+    /// Builds the search indexes now (on the calling thread) unless they exist already; the
+    /// server calls it from a background thread once it answers, so the first tool call does not
+    /// pay for them. Safe to call from several threads: one builds, the others wait.
+    public func prepareSearchIndexes() { _ = searchIndexes.value }
+
+    /// Whether `prepareSearchIndexes()` (or a tool call) has built the search indexes.
+    public var searchIndexesReady: Bool { searchIndexes.isBuilt }
 
     /// First position wins, so a duplicate (which the validator reports) never hides the original.
     private static func positions(_ keys: [String]) -> [String: Int] {
@@ -90,7 +100,7 @@ public final class CompanyData: Sendable {
     public func visibility(for context: AccessContext) -> EntityFilter {
         switch context {
         case .shared: return .everything
-        case .personal(let userID): return visibilityByUser[userID] ?? .nothing
+        case .personal(let userID): return searchIndexes.value.visibilityByUser[userID] ?? .nothing
         }
     }
 

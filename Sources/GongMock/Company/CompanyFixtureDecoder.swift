@@ -110,12 +110,25 @@ struct CompanyFixtureDecoder {
 
     func email(_ reader: FixtureObjectReader, _ key: String) -> String? {
         guard let text = reader.string(key) else { return nil }
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !text.contains(" ") else {
+        guard CompanyFixtureDecoder.isEmailAddress(text) else {
             reader.report(key, "must be an e-mail address, got \"\(text)\"")
             return nil
         }
         return text
+    }
+
+    /// One "@" with something before it and a dot after it, and no space.
+    static func isEmailAddress(_ text: String) -> Bool {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: characters are bytes, so the same test without splitting or searching strings.
+            let utf8 = text.utf8
+            guard let at = utf8.firstIndex(of: UInt8(ascii: "@")) else { return false }
+            let domain = utf8[utf8.index(after: at)...]
+            return at != utf8.startIndex && !domain.contains(UInt8(ascii: "@")) && domain.contains(UInt8(ascii: "."))
+                && !utf8.contains(UInt8(ascii: " "))
+        }
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !text.contains(" ")
     }
 
     private func decodeUser(_ reader: FixtureObjectReader) -> CompanyUser? {

@@ -5,24 +5,69 @@ import Foundation
 /// turning unreadable or malformed files into `FixtureProblem`s instead of errors.
 enum CompanyFixtureFiles {
     static func read(directory: String) -> (documents: [String: JSONValue], problems: [FixtureProblem]) {
+        guard isDirectory(directory) else { return ([:], [notADirectory(directory)]) }
         var documents: [String: JSONValue] = [:]
         var problems: [FixtureProblem] = []
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            return ([:], [FixtureProblem(file: directory, path: "", message: "is not a readable directory")])
-        }
         for file in CompanyFixtureDecoder.fileNames {
-            let path = directory.hasSuffix("/") ? directory + file : directory + "/" + file
-            guard FileManager.default.fileExists(atPath: path) else {
-                problems.append(FixtureProblem(file: file, path: "", message: "is missing (expected at \(path))"))
-                continue
+            switch readFile(file, in: directory) {
+            case .problem(let problem):
+                problems.append(problem)
+            case .bytes(let bytes):
+                let (value, problem) = parse(bytes, file: file)
+                if let value { documents[file] = value }
+                if let problem { problems.append(problem) }
             }
-            guard let data = FileManager.default.contents(atPath: path) else {
-                problems.append(FixtureProblem(file: file, path: "", message: "cannot be read (\(path))"))
-                continue
+        }
+        return (documents, problems)
+    }
+
+    /// The raw bytes of each fixture file in `directory` (file name, bytes), in
+    /// `CompanyFixtureDecoder.fileNames` order; missing and unreadable files become problems.
+    static func readBytes(directory: String) -> (files: [(name: String, bytes: [UInt8])], problems: [FixtureProblem]) {
+        guard isDirectory(directory) else { return ([], [notADirectory(directory)]) }
+        var files: [(name: String, bytes: [UInt8])] = []
+        var problems: [FixtureProblem] = []
+        for file in CompanyFixtureDecoder.fileNames {
+            switch readFile(file, in: directory) {
+            case .problem(let problem): problems.append(problem)
+            case .bytes(let bytes): files.append((file, bytes))
             }
-            let (value, problem) = parse(Array(data), file: file)
-            if let value { documents[file] = value }
+        }
+        return (files, problems)
+    }
+
+    private static func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    private static func notADirectory(_ path: String) -> FixtureProblem {
+        FixtureProblem(file: path, path: "", message: "is not a readable directory")
+    }
+
+    private enum FileContents {
+        case bytes([UInt8])
+        case problem(FixtureProblem)
+    }
+
+    private static func readFile(_ file: String, in directory: String) -> FileContents {
+        let path = directory.hasSuffix("/") ? directory + file : directory + "/" + file
+        guard FileManager.default.fileExists(atPath: path) else {
+            return .problem(FixtureProblem(file: file, path: "", message: "is missing (expected at \(path))"))
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .problem(FixtureProblem(file: file, path: "", message: "cannot be read (\(path))"))
+        }
+        return .bytes(Array(data))
+    }
+
+    /// Parses each file; a file that is not valid JSON becomes a problem (and no document).
+    static func parse(_ files: [(name: String, bytes: [UInt8])]) -> (documents: [String: JSONValue], problems: [FixtureProblem]) {
+        var documents: [String: JSONValue] = [:]
+        var problems: [FixtureProblem] = []
+        for (name, bytes) in files {
+            let (value, problem) = parse(bytes, file: name)
+            if let value { documents[name] = value }
             if let problem { problems.append(problem) }
         }
         return (documents, problems)
@@ -40,13 +85,11 @@ enum CompanyFixtureFiles {
 
     /// The fixture compiled into the binary (see `BundledCompanyFixture`).
     static func bundled() -> (documents: [String: JSONValue], problems: [FixtureProblem]) {
-        var documents: [String: JSONValue] = [:]
-        var problems: [FixtureProblem] = []
-        for (name, json) in BundledCompanyFixture.files {
-            let (value, problem) = parse(Array(json.utf8), file: name)
-            if let value { documents[name] = value }
-            if let problem { problems.append(problem) }
-        }
-        return (documents, problems)
+        parse(bundledBytes())
+    }
+
+    /// The raw bytes of the fixture compiled into the binary.
+    static func bundledBytes() -> [(name: String, bytes: [UInt8])] {
+        BundledCompanyFixture.files.map { ($0.name, Array($0.json.utf8)) }
     }
 }

@@ -26,6 +26,38 @@ public enum CompanyFixtureValidator {
         return (decoder, log.problems)
     }
 
+    /// The fast path of loading: the small files through `JSONParser` and `CompanyFixtureDecoder`,
+    /// calls and e-mails through `ConversationFixtureFastDecoder`, then the same reference checks.
+    /// Returns the filled decoder only when every file is present and nothing at all is wrong;
+    /// nil sends the caller to `validate(documents:now:)`, which finds and words every problem.
+    static func validateFast(files: [(name: String, bytes: [UInt8])], now: Double) -> CompanyFixtureDecoder? {
+        let conversations = ["calls.json", "emails.json"]
+        var documents: [String: JSONValue] = [:]
+        var conversationBytes: [String: [UInt8]] = [:]
+        for (name, bytes) in files {
+            if conversations.contains(name) {
+                conversationBytes[name] = bytes
+            } else {
+                guard let document = try? JSONParser.parse(bytes) else { return nil }
+                documents[name] = document
+            }
+        }
+        guard documents.count + conversationBytes.count == CompanyFixtureDecoder.fileNames.count,
+              let callBytes = conversationBytes["calls.json"], let emailBytes = conversationBytes["emails.json"]
+        else { return nil }
+        let log = FixtureProblemLog()
+        var decoder = CompanyFixtureDecoder(log: log, now: now)
+        decoder.decode(documents)
+        guard log.problems.isEmpty else { return nil }
+        let fast = ConversationFixtureFastDecoder(knownUserIDs: decoder.knownUserIDs,
+                                                  knownContactIDs: decoder.knownContactIDs, now: now)
+        guard let calls = fast.calls(callBytes), let emails = fast.emails(emailBytes) else { return nil }
+        decoder.calls = calls.enumerated().map { ($0.offset, $0.element) }
+        decoder.emails = emails.enumerated().map { ($0.offset, $0.element) }
+        checkReferences(decoder, log: log)
+        return log.problems.isEmpty ? decoder : nil
+    }
+
     private static func checkReferences(_ data: CompanyFixtureDecoder, log: FixtureProblemLog) {
         let users = unique(data.users.map { ($0.position, $0.value.id) }, file: "users.json", log: log)
         let accounts = unique(data.accounts.map { ($0.position, $0.value.id) }, file: "accounts.json", log: log)

@@ -1,8 +1,9 @@
-/// Everything a tool call needs precomputed at load: each entity's conversations (positions in
-/// `CompanyData.calls` / `.emails`, so most recent first) and an inverted index from search term
-/// to the transcript sentences and e-mail lines that contain it. With it a question costs a few
+/// Everything a tool call needs precomputed once (after start-up, see `CompanySearchIndexes`):
+/// each entity's conversations (positions in `CompanyData.calls` / `.emails`, so most recent
+/// first) and an inverted index from search term to the transcript sentences and e-mail lines
+/// that contain it. With it a question costs a few
 /// posting-list walks over the entity's conversations instead of a scan of every transcript.
-struct ConversationIndex: Sendable {
+final class ConversationIndex: Sendable {
     /// A searchable line: a transcript sentence or an e-mail line (subject = line 0).
     struct Line: Sendable {
         let text: String

@@ -4,7 +4,7 @@ import Essentials
 /// engines over the company data. Pure logic: the integrator adapts `definitions` to the MCP tool
 /// registry, checks `requiredScope` and seats, calls `run`, prices the `DataUsage` of a success
 /// with `CreditPricing` and charges the `CreditLedger`. Thread-safe; a call costs tens of
-/// microseconds (indexes are built with the `CompanyData`).
+/// microseconds once the indexes exist (see `prepare()`).
 public final class GongToolCatalog: Sendable {
     public static let askAccount = "ask_account"
     public static let askDeal = "ask_deal"
@@ -14,18 +14,29 @@ public final class GongToolCatalog: Sendable {
 
     public let data: CompanyData
     let clock: any ServerClock
-    let vocabulary: SearchVocabulary
+    /// Vocabulary and composer: built on first use or by `prepare()`, so creating the catalog is
+    /// cheap and the server can answer before the search indexes exist.
+    private let engines: DeferredValue<ToolEngines>
     let requestIDs: RequestIDGenerator
-    let composer: AnswerComposer
     public let definitions: [GongToolDefinition]
+
+    var vocabulary: SearchVocabulary { engines.value.vocabulary }
+    var composer: AnswerComposer { engines.value.composer }
 
     public init(data: CompanyData, clock: any ServerClock, requestIDSeed: UInt64 = UInt64.random(in: 0...UInt64.max)) {
         self.data = data
         self.clock = clock
-        vocabulary = SearchVocabulary(data: data)
+        engines = DeferredValue { ToolEngines(data: data) }
         requestIDs = RequestIDGenerator(seed: requestIDSeed)
-        composer = AnswerComposer(data: data, vocabulary: vocabulary, renderer: FindingsRenderer(data: data))
         definitions = GongToolCatalog.makeDefinitions()
+    }
+
+    /// Builds the company's search indexes and the tool engines now, on the calling thread,
+    /// unless done already; tool calls arriving meanwhile wait for this build. The server calls
+    /// it from a background thread once it answers.
+    public func prepare() {
+        data.prepareSearchIndexes()
+        _ = engines.value
     }
 
     public func definition(named name: String) -> GongToolDefinition? { definitions.first { $0.name == name } }
