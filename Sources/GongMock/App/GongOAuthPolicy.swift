@@ -171,7 +171,7 @@ public struct GongOAuthPolicy: OAuthPolicy {
     static func attributes(of integration: MCPIntegration, via registration: String) -> [(label: String, value: String)] {
         [("MCP integration", integration.name),
          ("Authorization context", "\(integration.authorizationContext.label): \(integration.authorizationContext.explanation)"),
-         ("Registration", registration)]
+         ("Registration type", registration)]
     }
 
     static func decision(_ decision: RedirectURIDecision) -> RedirectDecision {
