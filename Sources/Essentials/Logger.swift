@@ -1,4 +1,6 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Synchronization
 
 /// Severity, ordered so that a configured level admits itself and everything more severe.
@@ -90,20 +92,32 @@ public final class StandardErrorLogSink: LogSink {
         var line = format == .json ? Self.jsonLine(record) : Self.textLine(record)
         line.append("\n")
         lock.withLock { _ in
-            FileHandle.standardError.write(Data(line.utf8))
+            var bytes = Array(line.utf8)
+            var offset = 0
+            while offset < bytes.count {
+                let written = bytes.withUnsafeMutableBytes { write(2, $0.baseAddress.map { $0 + offset }, $0.count - offset) }
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return  // standard error is gone; a logger has nowhere else to say so
+                }
+                offset += written
+            }
         }
     }
 
+    /// `2026-11-25T16:35:57.765Z`: UTC with milliseconds.
     static func timestamp(_ time: Double) -> String {
-        let date = Date(timeIntervalSince1970: time)
-        return date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true))
+        let seconds = UTCTimestamp.iso8601(time)
+        let millis = Int((time - time.rounded(.down)) * 1000)
+        let fraction = millis < 10 ? "00\(millis)" : millis < 100 ? "0\(millis)" : "\(millis)"
+        return String(seconds.dropLast()) + "." + fraction + "Z"
     }
 
     static func textLine(_ record: LogRecord) -> String {
         var line = "\(timestamp(record.time)) \(record.level.name.uppercased()) [\(record.category)] \(record.message)"
         for (key, value) in record.fields {
             let needsQuotes = value.isEmpty || value.contains(where: { $0 == " " || $0 == "\"" || $0 == "=" })
-            line += needsQuotes ? " \(key)=\"\(value.replacingOccurrences(of: "\"", with: "\\\""))\"" : " \(key)=\(value)"
+            line += needsQuotes ? " \(key)=\"\(value.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\\\""))\"" : " \(key)=\(value)"
         }
         return line
     }

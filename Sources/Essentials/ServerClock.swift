@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Synchronization
 
 /// The one source of "now" for everything time-dependent (code and token expiry, sessions,

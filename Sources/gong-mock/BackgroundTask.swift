@@ -1,5 +1,5 @@
 import Essentials
-import Foundation
+import Dispatch
 import Synchronization
 
 /// Runs one piece of start-up work on its own thread and hands the result over once, so the
@@ -10,7 +10,9 @@ final class BackgroundTask<Value: Sendable>: Sendable {
     private let done = DispatchSemaphore(value: 0)
 
     init(_ work: @escaping @Sendable () -> Value) {
-        let thread = Thread { [self] in
+        // A Dispatch work item rather than Foundation's Thread: Thread would link all of
+        // Foundation (and ICU) into the static binary for this one use.
+        DispatchQueue.global(qos: .userInitiated).async { [self] in
             let clock = SystemClock()
             let start = clock.now()
             let value = work()
@@ -18,8 +20,6 @@ final class BackgroundTask<Value: Sendable>: Sendable {
             result.withLock { $0 = (value, milliseconds) }
             done.signal()
         }
-        thread.name = "gong-mock-startup"
-        thread.start()
     }
 
     /// Blocks until the work is finished and returns its result (nil only if it never stored one).

@@ -1,3 +1,4 @@
+import Foundation
 import Essentials
 import HTTPServer
 import Testing

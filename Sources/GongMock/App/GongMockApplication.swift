@@ -198,9 +198,10 @@ public final class GongMockApplication: Sendable {
 
     /// `host:port` (or `host`) of an absolute URL, for the Host check.
     static func hostAndPort(of url: String) -> String? {
-        guard let schemeEnd = url.range(of: "://") else { return nil }
-        let rest = url[schemeEnd.upperBound...]
-        let authority = rest.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        let parts = url.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: false)
+        guard parts.count >= 3, parts[0].hasSuffix(":"), parts[1].isEmpty else { return nil }
+        let rest = parts[2]
+        let authority = String(rest)
         return authority.isEmpty ? nil : authority
     }
 

@@ -1,4 +1,5 @@
 import Essentials
+import HTTPServer
 import OAuth
 
 /// Gong's business rules behind the generic authorization server: which clients exist (MANUAL
@@ -80,7 +81,7 @@ public struct GongOAuthPolicy: OAuthPolicy {
     }
 
     public func subject(matching idOrEmail: String, for client: OAuthClient) -> OAuthSubject? {
-        let key = idOrEmail.trimmingCharacters(in: .whitespaces)
+        let key = idOrEmail.trimmingHTTPWhitespace()
         return (company.user(id: key) ?? company.user(email: key)).map(Self.subject(for:))
     }
 

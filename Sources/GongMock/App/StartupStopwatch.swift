@@ -15,7 +15,7 @@ struct StartupStopwatch {
 
     mutating func lap(_ phase: String) {
         let now = clock.now()
-        logger.debug("start-up phase done", [("phase", phase), ("ms", String(format: "%.2f", (now - last) * 1000))])
+        logger.debug("start-up phase done", [("phase", phase), ("ms", String(Double(Int(((now - last) * 100_000).rounded())) / 100))])
         last = now
     }
 }

@@ -1,5 +1,5 @@
 import Essentials
-import Foundation
+import FoundationEssentials
 
 /// Reads and parses the fixture files of a directory (or of the copy compiled into the binary),
 /// turning unreadable or malformed files into `FixtureProblem`s instead of errors.
@@ -37,8 +37,8 @@ enum CompanyFixtureFiles {
     }
 
     private static func isDirectory(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+        var isDirectory = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory
     }
 
     private static func notADirectory(_ path: String) -> FixtureProblem {

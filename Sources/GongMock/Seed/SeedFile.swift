@@ -1,5 +1,5 @@
 import Essentials
-import Foundation
+import FoundationEssentials
 
 /// The `--seed FILE` fixture: what CI declares up front (issue #3 §6). JSON, strict: an unknown
 /// key or a bad value refuses to start, naming the key path (`SeedError`).
@@ -91,7 +91,7 @@ public struct SeedFile: Sendable, Equatable {
     // MARK: Loading
 
     public static func load(path: String) throws(SeedError) -> SeedFile {
-        let fileName = (path as NSString).lastPathComponent
+        let fileName = path.split(separator: "/").last.map(String.init) ?? path
         guard let data = FileManager.default.contents(atPath: path) else {
             throw SeedError(file: path, keyPath: "", problem: "cannot read the file (missing or not readable)")
         }

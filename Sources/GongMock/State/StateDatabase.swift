@@ -1,5 +1,8 @@
 import CSQLite
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import Synchronization
 
 /// The `--state-dir` store: one SQLite database (`gong-mock-state.sqlite`) in WAL mode with
@@ -29,7 +32,7 @@ public final class StateDatabase: Sendable {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])
         } catch {
-            throw StateDatabaseError(.cannotOpen, path: path, "cannot create the state directory \(directory): \(error.localizedDescription)")
+            throw StateDatabaseError(.cannotOpen, path: path, "cannot create the state directory \(directory): \(error)")
         }
         try self.init(path: path)
     }
