@@ -91,27 +91,75 @@ public enum JSONSerializer {
         bytes.withUnsafeBufferPointer { escapeUTF8($0, into: &output) }
     }
 
-    static func escapeUTF8(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
-        output.reserveCapacity(output.count + bytes.count + 2)
-        output.append(UInt8(ascii: "\""))
-        var runStart = 0
-        for index in 0..<bytes.count {
-            let byte = bytes[index]
-            guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-            if runStart < index { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
-            runStart = index + 1
-            switch byte {
-            case 0x22: output.append(contentsOf: [0x5C, 0x22])
-            case 0x5C: output.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: output.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: output.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: output.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            default:
-                output.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]])
-            }
+    /// Escaped length of each byte value: 1 for bytes copied as they are, 2 for `\"`, `\\`,
+    /// `\n`, `\r`, `\t`, 6 for other control characters (`\u00XX`).
+    private static let escapedLength: [UInt8] = (0...255).map { byte -> UInt8 in
+        switch byte {
+        case 0x22, 0x5C, 0x0A, 0x0D, 0x09: return 2
+        case 0..<0x20: return 6
+        default: return 1
         }
-        if runStart < bytes.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count])) }
-        output.append(UInt8(ascii: "\""))
+    }
+
+    /// Measures the escaped size first, grows `output` once, then writes through a pointer: the
+    /// text copy of a tool result escapes every quote of a large JSON document, and a generic
+    /// `append` per escape was most of that cost (scripts/bench, perf).
+    static func escapeUTF8(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        let escapedCount = escapedLength.withUnsafeBufferPointer { lengths -> Int in
+            var total = 0
+            for byte in bytes { total &+= Int(lengths[Int(byte)]) }
+            return total
+        }
+        let start = output.count
+        output.append(contentsOf: repeatElement(0, count: escapedCount + 2))
+        output.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress, let source = bytes.baseAddress else {
+                buffer[start] = UInt8(ascii: "\"")
+                buffer[start + 1] = UInt8(ascii: "\"")
+                return
+            }
+            var out = base + start
+            out.pointee = UInt8(ascii: "\"")
+            out += 1
+            if escapedCount == bytes.count {
+                out.update(from: source, count: bytes.count)
+                out += bytes.count
+            } else {
+                escapedLength.withUnsafeBufferPointer { lengths in
+                    var runStart = 0
+                    for index in 0..<bytes.count {
+                        let byte = source[index]
+                        guard lengths[Int(byte)] != 1 else { continue }
+                        if runStart < index {
+                            out.update(from: source + runStart, count: index - runStart)
+                            out += index - runStart
+                        }
+                        runStart = index + 1
+                        out[0] = 0x5C
+                        switch byte {
+                        case 0x22: out[1] = 0x22
+                        case 0x5C: out[1] = 0x5C
+                        case 0x0A: out[1] = UInt8(ascii: "n")
+                        case 0x0D: out[1] = UInt8(ascii: "r")
+                        case 0x09: out[1] = UInt8(ascii: "t")
+                        default:
+                            out[1] = UInt8(ascii: "u")
+                            out[2] = 0x30
+                            out[3] = 0x30
+                            out[4] = hexDigits[Int(byte >> 4)]
+                            out[5] = hexDigits[Int(byte & 0x0F)]
+                            out += 4
+                        }
+                        out += 2
+                    }
+                    if runStart < bytes.count {
+                        out.update(from: source + runStart, count: bytes.count - runStart)
+                        out += bytes.count - runStart
+                    }
+                }
+            }
+            out.pointee = UInt8(ascii: "\"")
+        }
     }
 }
 
