@@ -101,40 +101,77 @@ public enum JSONSerializer {
         }
     }
 
+    /// Whether any of the eight bytes of `word` may need escaping (a control character, `"` or
+    /// `\\`): exact when false, so runs of plain text are skipped eight bytes at a time.
+    @inline(__always)
+    private static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let below = (word &- ones &* 0x20) & ~word
+        let zeroQuote = (quote &- ones) & ~quote
+        let zeroBackslash = (backslash &- ones) & ~backslash
+        return (below | zeroQuote | zeroBackslash) & highs != 0
+    }
+
     /// Measures the escaped size first, grows `output` once, then writes through a pointer: the
     /// text copy of a tool result escapes every quote of a large JSON document, and a generic
     /// `append` per escape was most of that cost (scripts/bench, perf).
     static func escapeUTF8(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        guard let source = bytes.baseAddress, !bytes.isEmpty else {
+            output.append(contentsOf: [0x22, 0x22])
+            return
+        }
+        let count = bytes.count
+        let raw = UnsafeRawPointer(source)
         let escapedCount = escapedLength.withUnsafeBufferPointer { lengths -> Int in
             var total = 0
-            for byte in bytes { total &+= Int(lengths[Int(byte)]) }
+            var index = 0
+            while index < count {
+                if index + 8 <= count, !mayNeedEscape(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                    total &+= 8
+                    index += 8
+                    continue
+                }
+                let end = min(index + 8, count)
+                while index < end {
+                    total &+= Int(lengths[Int(source[index])])
+                    index += 1
+                }
+            }
             return total
         }
         let start = output.count
         output.append(contentsOf: repeatElement(0, count: escapedCount + 2))
         output.withUnsafeMutableBufferPointer { buffer in
-            guard let base = buffer.baseAddress, let source = bytes.baseAddress else {
-                buffer[start] = UInt8(ascii: "\"")
-                buffer[start + 1] = UInt8(ascii: "\"")
-                return
-            }
+            guard let base = buffer.baseAddress else { return }
             var out = base + start
             out.pointee = UInt8(ascii: "\"")
             out += 1
-            if escapedCount == bytes.count {
-                out.update(from: source, count: bytes.count)
-                out += bytes.count
+            if escapedCount == count {
+                out.update(from: source, count: count)
+                out += count
             } else {
                 escapedLength.withUnsafeBufferPointer { lengths in
                     var runStart = 0
-                    for index in 0..<bytes.count {
+                    var index = 0
+                    while index < count {
+                        if index + 8 <= count, !mayNeedEscape(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                            index += 8
+                            continue
+                        }
                         let byte = source[index]
-                        guard lengths[Int(byte)] != 1 else { continue }
+                        guard lengths[Int(byte)] != 1 else {
+                            index += 1
+                            continue
+                        }
                         if runStart < index {
                             out.update(from: source + runStart, count: index - runStart)
                             out += index - runStart
                         }
-                        runStart = index + 1
+                        index += 1
+                        runStart = index
                         out[0] = 0x5C
                         switch byte {
                         case 0x22: out[1] = 0x22
@@ -152,9 +189,9 @@ public enum JSONSerializer {
                         }
                         out += 2
                     }
-                    if runStart < bytes.count {
-                        out.update(from: source + runStart, count: bytes.count - runStart)
-                        out += bytes.count - runStart
+                    if runStart < count {
+                        out.update(from: source + runStart, count: count - runStart)
+                        out += count - runStart
                     }
                 }
             }
