@@ -115,9 +115,10 @@ public enum JSONSerializer {
         return (below | zeroQuote | zeroBackslash) & highs != 0
     }
 
-    /// Measures the escaped size first, grows `output` once, then writes through a pointer: the
-    /// text copy of a tool result escapes every quote of a large JSON document, and a generic
-    /// `append` per escape was most of that cost (scripts/bench, perf).
+    /// Measures the escaped size first: text that needs no escaping is copied in bulk; other
+    /// text is written through a pointer into a buffer of the exact size. The text copy of a tool
+    /// result escapes every quote of a large JSON document, and a generic `append` per escape was
+    /// most of that cost (scripts/bench, perf).
     static func escapeUTF8(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
         guard let source = bytes.baseAddress, !bytes.isEmpty else {
             output.append(contentsOf: [0x22, 0x22])
@@ -142,60 +143,68 @@ public enum JSONSerializer {
             }
             return total
         }
-        let start = output.count
-        output.append(contentsOf: repeatElement(0, count: escapedCount + 2))
-        output.withUnsafeMutableBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var out = base + start
-            out.pointee = UInt8(ascii: "\"")
-            out += 1
-            if escapedCount == count {
-                out.update(from: source, count: count)
-                out += count
-            } else {
-                escapedLength.withUnsafeBufferPointer { lengths in
-                    var runStart = 0
-                    var index = 0
-                    while index < count {
-                        if index + 8 <= count, !mayNeedEscape(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
-                            index += 8
-                            continue
-                        }
-                        let byte = source[index]
-                        guard lengths[Int(byte)] != 1 else {
-                            index += 1
-                            continue
-                        }
-                        if runStart < index {
-                            out.update(from: source + runStart, count: index - runStart)
-                            out += index - runStart
-                        }
+        output.reserveCapacity(output.count + escapedCount + 2)
+        output.append(UInt8(ascii: "\""))
+        if escapedCount == count {
+            output.append(contentsOf: bytes)
+        } else {
+            output.append(contentsOf: [UInt8](unsafeUninitializedCapacity: escapedCount) { buffer, initialized in
+                escapeRuns(source, count: count, into: buffer)
+                initialized = escapedCount
+            })
+        }
+        output.append(UInt8(ascii: "\""))
+    }
+
+    /// Writes the escaped form of `count` bytes into `buffer` (sized by `escapedLength`), eight
+    /// bytes at a time where none needs escaping.
+    private static func escapeRuns(_ source: UnsafePointer<UInt8>, count: Int, into buffer: UnsafeMutableBufferPointer<UInt8>) {
+        guard let base = buffer.baseAddress else { return }
+        let raw = UnsafeRawPointer(source)
+        var out = base
+        var runStart = 0
+        var index = 0
+        func flushRun() {
+            if runStart < index {
+                out.update(from: source + runStart, count: index - runStart)
+                out += index - runStart
+            }
+        }
+        escapedLength.withUnsafeBufferPointer { lengths in
+            while index < count {
+                if index + 8 <= count, !mayNeedEscape(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                    index += 8
+                    continue
+                }
+                let end = min(index + 8, count)
+                while index < end {
+                    let byte = source[index]
+                    guard lengths[Int(byte)] != 1 else {
                         index += 1
-                        runStart = index
-                        out[0] = 0x5C
-                        switch byte {
-                        case 0x22: out[1] = 0x22
-                        case 0x5C: out[1] = 0x5C
-                        case 0x0A: out[1] = UInt8(ascii: "n")
-                        case 0x0D: out[1] = UInt8(ascii: "r")
-                        case 0x09: out[1] = UInt8(ascii: "t")
-                        default:
-                            out[1] = UInt8(ascii: "u")
-                            out[2] = 0x30
-                            out[3] = 0x30
-                            out[4] = hexDigits[Int(byte >> 4)]
-                            out[5] = hexDigits[Int(byte & 0x0F)]
-                            out += 4
-                        }
-                        out += 2
+                        continue
                     }
-                    if runStart < count {
-                        out.update(from: source + runStart, count: count - runStart)
-                        out += count - runStart
+                    flushRun()
+                    index += 1
+                    runStart = index
+                    out[0] = 0x5C
+                    switch byte {
+                    case 0x22: out[1] = 0x22
+                    case 0x5C: out[1] = 0x5C
+                    case 0x0A: out[1] = UInt8(ascii: "n")
+                    case 0x0D: out[1] = UInt8(ascii: "r")
+                    case 0x09: out[1] = UInt8(ascii: "t")
+                    default:
+                        out[1] = UInt8(ascii: "u")
+                        out[2] = 0x30
+                        out[3] = 0x30
+                        out[4] = hexDigits[Int(byte >> 4)]
+                        out[5] = hexDigits[Int(byte & 0x0F)]
+                        out += 4
                     }
+                    out += 2
                 }
             }
-            out.pointee = UInt8(ascii: "\"")
+            flushRun()
         }
     }
 }
