@@ -101,18 +101,21 @@ public enum JSONSerializer {
         }
     }
 
-    /// Whether any of the eight bytes of `word` may need escaping (a control character, `"` or
-    /// `\\`): exact when false, so runs of plain text are skipped eight bytes at a time.
+    private static let lowBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+
+    /// High bit set in exactly the zero bytes of `word` (no carries between bytes).
     @inline(__always)
-    private static func mayNeedEscape(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        let quote = word ^ (ones &* 0x22)
-        let backslash = word ^ (ones &* 0x5C)
-        let below = (word &- ones &* 0x20) & ~word
-        let zeroQuote = (quote &- ones) & ~quote
-        let zeroBackslash = (backslash &- ones) & ~backslash
-        return (below | zeroQuote | zeroBackslash) & highs != 0
+    private static func zeroBytes(_ word: UInt64) -> UInt64 {
+        ~(((word & lowBits) &+ lowBits) | word | lowBits)
+    }
+
+    /// High bit set in exactly the bytes of `word` that need escaping: a quote or a backslash
+    /// (`quotes`), a control character (`controls`). Eight bytes per test, so the runs of plain
+    /// text between the quotes of a JSON document are skipped without a per-byte loop.
+    @inline(__always)
+    private static func specialBytes(_ word: UInt64) -> (quotes: UInt64, controls: UInt64) {
+        (zeroBytes(word ^ (ones &* 0x22)) | zeroBytes(word ^ (ones &* 0x5C)), zeroBytes(word & (ones &* 0xE0)))
     }
 
     /// Measures the escaped size first: text that needs no escaping is copied in bulk; other
@@ -127,19 +130,21 @@ public enum JSONSerializer {
         let count = bytes.count
         let raw = UnsafeRawPointer(source)
         let escapedCount = escapedLength.withUnsafeBufferPointer { lengths -> Int in
-            var total = 0
+            var total = count
             var index = 0
+            while index + 8 <= count {
+                let (quotes, controls) = specialBytes(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+                total &+= quotes.nonzeroBitCount
+                var rest = controls
+                while rest != 0 {
+                    total &+= Int(lengths[Int(source[index + rest.trailingZeroBitCount >> 3])]) - 1
+                    rest &= rest &- 1
+                }
+                index += 8
+            }
             while index < count {
-                if index + 8 <= count, !mayNeedEscape(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
-                    total &+= 8
-                    index += 8
-                    continue
-                }
-                let end = min(index + 8, count)
-                while index < end {
-                    total &+= Int(lengths[Int(source[index])])
-                    index += 1
-                }
+                total &+= Int(lengths[Int(source[index])]) - 1
+                index += 1
             }
             return total
         }
@@ -156,55 +161,53 @@ public enum JSONSerializer {
         output.append(UInt8(ascii: "\""))
     }
 
-    /// Writes the escaped form of `count` bytes into `buffer` (sized by `escapedLength`), eight
-    /// bytes at a time where none needs escaping.
+    /// Writes the escaped form of `count` bytes into `buffer` (sized by `escapedLength`).
     private static func escapeRuns(_ source: UnsafePointer<UInt8>, count: Int, into buffer: UnsafeMutableBufferPointer<UInt8>) {
         guard let base = buffer.baseAddress else { return }
         let raw = UnsafeRawPointer(source)
         var out = base
         var runStart = 0
-        var index = 0
-        func flushRun() {
+        func escape(at index: Int) {
             if runStart < index {
                 out.update(from: source + runStart, count: index - runStart)
                 out += index - runStart
             }
-        }
-        escapedLength.withUnsafeBufferPointer { lengths in
-            while index < count {
-                if index + 8 <= count, !mayNeedEscape(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
-                    index += 8
-                    continue
-                }
-                let end = min(index + 8, count)
-                while index < end {
-                    let byte = source[index]
-                    guard lengths[Int(byte)] != 1 else {
-                        index += 1
-                        continue
-                    }
-                    flushRun()
-                    index += 1
-                    runStart = index
-                    out[0] = 0x5C
-                    switch byte {
-                    case 0x22: out[1] = 0x22
-                    case 0x5C: out[1] = 0x5C
-                    case 0x0A: out[1] = UInt8(ascii: "n")
-                    case 0x0D: out[1] = UInt8(ascii: "r")
-                    case 0x09: out[1] = UInt8(ascii: "t")
-                    default:
-                        out[1] = UInt8(ascii: "u")
-                        out[2] = 0x30
-                        out[3] = 0x30
-                        out[4] = hexDigits[Int(byte >> 4)]
-                        out[5] = hexDigits[Int(byte & 0x0F)]
-                        out += 4
-                    }
-                    out += 2
-                }
+            runStart = index + 1
+            let byte = source[index]
+            out[0] = 0x5C
+            switch byte {
+            case 0x22: out[1] = 0x22
+            case 0x5C: out[1] = 0x5C
+            case 0x0A: out[1] = UInt8(ascii: "n")
+            case 0x0D: out[1] = UInt8(ascii: "r")
+            case 0x09: out[1] = UInt8(ascii: "t")
+            default:
+                out[1] = UInt8(ascii: "u")
+                out[2] = 0x30
+                out[3] = 0x30
+                out[4] = hexDigits[Int(byte >> 4)]
+                out[5] = hexDigits[Int(byte & 0x0F)]
+                out += 4
             }
-            flushRun()
+            out += 2
+        }
+        var index = 0
+        while index + 8 <= count {
+            let (quotes, controls) = specialBytes(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+            // Little-endian load: the lowest set bit is the first byte in text order.
+            var special = quotes | controls
+            while special != 0 {
+                escape(at: index + special.trailingZeroBitCount >> 3)
+                special &= special &- 1
+            }
+            index += 8
+        }
+        while index < count {
+            if escapedLength[Int(source[index])] != 1 { escape(at: index) }
+            index += 1
+        }
+        if runStart < count {
+            out.update(from: source + runStart, count: count - runStart)
         }
     }
 }
