@@ -118,10 +118,11 @@ public enum JSONSerializer {
         (zeroBytes(word ^ (ones &* 0x22)) | zeroBytes(word ^ (ones &* 0x5C)), zeroBytes(word & (ones &* 0xE0)))
     }
 
-    /// Measures the escaped size first: text that needs no escaping is copied in bulk; other
-    /// text is written through a pointer into a buffer of the exact size. The text copy of a tool
-    /// result escapes every quote of a large JSON document, and a generic `append` per escape was
-    /// most of that cost (scripts/bench, perf).
+    /// Text up to its first byte that needs escaping is copied in bulk; the rest is written
+    /// through a pointer into a buffer big enough for the worst case (exactly sized, after a
+    /// counting pass, when the text is long). The text copy of a tool result escapes every quote
+    /// of a large JSON document, and a generic `append` per escape was most of that cost
+    /// (scripts/bench, perf).
     static func escapeUTF8(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
         guard let source = bytes.baseAddress, !bytes.isEmpty else {
             output.append(contentsOf: [0x22, 0x22])
@@ -129,41 +130,54 @@ public enum JSONSerializer {
         }
         let count = bytes.count
         let raw = UnsafeRawPointer(source)
-        let escapedCount = escapedLength.withUnsafeBufferPointer { lengths -> Int in
-            var total = count
-            var index = 0
-            while index + 8 <= count {
-                let (quotes, controls) = specialBytes(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
-                total &+= quotes.nonzeroBitCount
-                var rest = controls
-                while rest != 0 {
-                    total &+= Int(lengths[Int(source[index + rest.trailingZeroBitCount >> 3])]) - 1
-                    rest &= rest &- 1
-                }
-                index += 8
-            }
-            while index < count {
-                total &+= Int(lengths[Int(source[index])]) - 1
-                index += 1
-            }
-            return total
+        var first = 0
+        while first + 8 <= count {
+            let (quotes, controls) = specialBytes(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: first, as: UInt64.self)))
+            if quotes | controls != 0 { break }
+            first += 8
         }
-        output.reserveCapacity(output.count + escapedCount + 2)
+        while first < count, escapedLength[Int(source[first])] == 1 { first += 1 }
         output.append(UInt8(ascii: "\""))
-        if escapedCount == count {
-            output.append(contentsOf: bytes)
-        } else {
-            output.append(contentsOf: [UInt8](unsafeUninitializedCapacity: escapedCount) { buffer, initialized in
-                escapeRuns(source, count: count, into: buffer)
-                initialized = escapedCount
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[0..<first]))
+        if first < count {
+            let rest = UnsafeBufferPointer(rebasing: bytes[first...])
+            // Six bytes per input byte at worst (`\u00XX`); long text is measured instead.
+            let capacity = rest.count <= 1 << 16 ? rest.count * 6 : escapedCount(rest)
+            output.append(contentsOf: [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+                initialized = escapeRuns(rest, into: buffer)
             })
         }
         output.append(UInt8(ascii: "\""))
     }
 
-    /// Writes the escaped form of `count` bytes into `buffer` (sized by `escapedLength`).
-    private static func escapeRuns(_ source: UnsafePointer<UInt8>, count: Int, into buffer: UnsafeMutableBufferPointer<UInt8>) {
-        guard let base = buffer.baseAddress else { return }
+    /// The escaped length of `bytes` (quotes not included).
+    private static func escapedCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let source = bytes.baseAddress else { return 0 }
+        let count = bytes.count
+        let raw = UnsafeRawPointer(source)
+        var total = count
+        var index = 0
+        while index + 8 <= count {
+            let (quotes, controls) = specialBytes(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+            total &+= quotes.nonzeroBitCount
+            var rest = controls
+            while rest != 0 {
+                total &+= Int(escapedLength[Int(source[index + rest.trailingZeroBitCount >> 3])]) - 1
+                rest &= rest &- 1
+            }
+            index += 8
+        }
+        while index < count {
+            total &+= Int(escapedLength[Int(source[index])]) - 1
+            index += 1
+        }
+        return total
+    }
+
+    /// Writes the escaped form of `bytes` into `buffer` (big enough); returns the bytes written.
+    private static func escapeRuns(_ bytes: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        guard let base = buffer.baseAddress, let source = bytes.baseAddress else { return 0 }
+        let count = bytes.count
         let raw = UnsafeRawPointer(source)
         var out = base
         var runStart = 0
@@ -208,7 +222,9 @@ public enum JSONSerializer {
         }
         if runStart < count {
             out.update(from: source + runStart, count: count - runStart)
+            out += count - runStart
         }
+        return out - base
     }
 }
 
