@@ -17,6 +17,14 @@ public struct JSONObject: Sendable, Hashable, Sequence {
     /// Members whose keys are known to be distinct, kept as they are.
     init(uniqueMembers: [(key: String, value: JSONValue)]) { members = uniqueMembers }
 
+    /// Members whose keys are distinct by construction (literal keys written by the caller), kept
+    /// as they are: `init(_:)` compares every key with every earlier one, which showed in the
+    /// profile of objects built per tool call. Debug builds still check the keys.
+    public init(distinctKeys members: [(key: String, value: JSONValue)]) {
+        assert(Set(members.map(\.key)).count == members.count, "JSONObject(distinctKeys:) given a duplicate key")
+        self.members = members
+    }
+
     public var count: Int { members.count }
     public var isEmpty: Bool { members.isEmpty }
     public var keys: [String] { members.map(\.key) }

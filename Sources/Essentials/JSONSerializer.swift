@@ -91,27 +91,140 @@ public enum JSONSerializer {
         bytes.withUnsafeBufferPointer { escapeUTF8($0, into: &output) }
     }
 
-    static func escapeUTF8(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
-        output.reserveCapacity(output.count + bytes.count + 2)
-        output.append(UInt8(ascii: "\""))
-        var runStart = 0
-        for index in 0..<bytes.count {
-            let byte = bytes[index]
-            guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-            if runStart < index { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
-            runStart = index + 1
-            switch byte {
-            case 0x22: output.append(contentsOf: [0x5C, 0x22])
-            case 0x5C: output.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: output.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: output.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: output.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            default:
-                output.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]])
-            }
+    /// Escaped length of each byte value: 1 for bytes copied as they are, 2 for `\"`, `\\`,
+    /// `\n`, `\r`, `\t`, 6 for other control characters (`\u00XX`).
+    private static let escapedLength: [UInt8] = (0...255).map { byte -> UInt8 in
+        switch byte {
+        case 0x22, 0x5C, 0x0A, 0x0D, 0x09: return 2
+        case 0..<0x20: return 6
+        default: return 1
         }
-        if runStart < bytes.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count])) }
+    }
+
+    private static let lowBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+
+    /// High bit set in exactly the zero bytes of `word` (no carries between bytes).
+    @inline(__always)
+    private static func zeroBytes(_ word: UInt64) -> UInt64 {
+        ~(((word & lowBits) &+ lowBits) | word | lowBits)
+    }
+
+    /// High bit set in exactly the bytes of `word` that need escaping: a quote or a backslash
+    /// (`quotes`), a control character (`controls`). Eight bytes per test, so the runs of plain
+    /// text between the quotes of a JSON document are skipped without a per-byte loop.
+    @inline(__always)
+    private static func specialBytes(_ word: UInt64) -> (quotes: UInt64, controls: UInt64) {
+        (zeroBytes(word ^ (ones &* 0x22)) | zeroBytes(word ^ (ones &* 0x5C)), zeroBytes(word & (ones &* 0xE0)))
+    }
+
+    /// Text up to its first byte that needs escaping is copied in bulk; the rest is written
+    /// through a pointer into a buffer big enough for the worst case (exactly sized, after a
+    /// counting pass, when the text is long). The text copy of a tool result escapes every quote
+    /// of a large JSON document, and a generic `append` per escape was most of that cost
+    /// (scripts/bench, perf).
+    static func escapeUTF8(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        guard let source = bytes.baseAddress, !bytes.isEmpty else {
+            output.append(contentsOf: [0x22, 0x22])
+            return
+        }
+        let count = bytes.count
+        let raw = UnsafeRawPointer(source)
+        var first = 0
+        while first + 8 <= count {
+            let (quotes, controls) = specialBytes(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: first, as: UInt64.self)))
+            if quotes | controls != 0 { break }
+            first += 8
+        }
+        while first < count, escapedLength[Int(source[first])] == 1 { first += 1 }
         output.append(UInt8(ascii: "\""))
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[0..<first]))
+        if first < count {
+            let rest = UnsafeBufferPointer(rebasing: bytes[first...])
+            // Six bytes per input byte at worst (`\u00XX`); long text is measured instead.
+            let capacity = rest.count <= 1 << 16 ? rest.count * 6 : escapedCount(rest)
+            output.append(contentsOf: [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+                initialized = escapeRuns(rest, into: buffer)
+            })
+        }
+        output.append(UInt8(ascii: "\""))
+    }
+
+    /// The escaped length of `bytes` (quotes not included).
+    private static func escapedCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let source = bytes.baseAddress else { return 0 }
+        let count = bytes.count
+        let raw = UnsafeRawPointer(source)
+        var total = count
+        var index = 0
+        while index + 8 <= count {
+            let (quotes, controls) = specialBytes(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+            total &+= quotes.nonzeroBitCount
+            var rest = controls
+            while rest != 0 {
+                total &+= Int(escapedLength[Int(source[index + rest.trailingZeroBitCount >> 3])]) - 1
+                rest &= rest &- 1
+            }
+            index += 8
+        }
+        while index < count {
+            total &+= Int(escapedLength[Int(source[index])]) - 1
+            index += 1
+        }
+        return total
+    }
+
+    /// Writes the escaped form of `bytes` into `buffer` (big enough); returns the bytes written.
+    private static func escapeRuns(_ bytes: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        guard let base = buffer.baseAddress, let source = bytes.baseAddress else { return 0 }
+        let count = bytes.count
+        let raw = UnsafeRawPointer(source)
+        var out = base
+        var runStart = 0
+        func escape(at index: Int) {
+            if runStart < index {
+                out.update(from: source + runStart, count: index - runStart)
+                out += index - runStart
+            }
+            runStart = index + 1
+            let byte = source[index]
+            out[0] = 0x5C
+            switch byte {
+            case 0x22: out[1] = 0x22
+            case 0x5C: out[1] = 0x5C
+            case 0x0A: out[1] = UInt8(ascii: "n")
+            case 0x0D: out[1] = UInt8(ascii: "r")
+            case 0x09: out[1] = UInt8(ascii: "t")
+            default:
+                out[1] = UInt8(ascii: "u")
+                out[2] = 0x30
+                out[3] = 0x30
+                out[4] = hexDigits[Int(byte >> 4)]
+                out[5] = hexDigits[Int(byte & 0x0F)]
+                out += 4
+            }
+            out += 2
+        }
+        var index = 0
+        while index + 8 <= count {
+            let (quotes, controls) = specialBytes(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+            // Little-endian load: the lowest set bit is the first byte in text order.
+            var special = quotes | controls
+            while special != 0 {
+                escape(at: index + special.trailingZeroBitCount >> 3)
+                special &= special &- 1
+            }
+            index += 8
+        }
+        while index < count {
+            if escapedLength[Int(source[index])] != 1 { escape(at: index) }
+            index += 1
+        }
+        if runStart < count {
+            out.update(from: source + runStart, count: count - runStart)
+            out += count - runStart
+        }
+        return out - base
     }
 }
 

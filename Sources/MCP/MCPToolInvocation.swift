@@ -84,12 +84,14 @@ public final class MCPToolInvocation: Sendable {
     }
 
     /// Emits `notifications/message` when `level` is at or above the session's `logging/setLevel`.
-    public func log(level: MCPLogLevel, logger: String? = nil, data: JSONValue) {
+    /// `data` is built only when the notification is sent (an SSE response at this level), not on
+    /// every call of a JSON-mode server.
+    public func log(level: MCPLogLevel, logger: String? = nil, data: @autoclosure () -> JSONValue) {
         guard streaming, level >= minimumLogLevel else { return }
         var params = JSONObject()
         params["level"] = .string(level.name)
         if let logger { params["logger"] = .string(logger) }
-        params["data"] = data
+        params["data"] = data()
         let bytes = JSONRPCEncoding.notification(method: "notifications/message", params: .object(params))
         state.withLock { state in
             guard !state.finished else { return }

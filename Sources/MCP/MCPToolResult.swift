@@ -41,7 +41,7 @@ public struct MCPToolResult: Sendable, Equatable {
     }
 
     public static func textItem(_ text: String) -> JSONValue {
-        .object(JSONObject([("type", "text"), ("text", .string(text))]))
+        .object(JSONObject(distinctKeys: [("type", "text"), ("text", .string(text))]))
     }
 
     /// The serialised result object for a client of `version`; same bytes as `jsonValue(for:)`.

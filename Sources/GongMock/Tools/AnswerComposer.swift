@@ -17,8 +17,11 @@ struct AnswerComposer: Sendable {
     private struct TopicStats {
         var calls: Set<Int> = []
         var emails: Set<Int> = []
-        /// Keyword label → (first seen order, count).
-        var labels: [String: (order: Int, count: Int)] = [:]
+        /// Per label slot (`labelSlots`): how often it matched, and when it was first seen (-1: never).
+        var labelCounts: [Int] = []
+        var labelOrder: [Int] = []
+        var labelsSeen = 0
+        var labelNames: [String] = []
         var latestCall: FindingSearch.Hit?
         var latestEmail: FindingSearch.Hit?
     }
@@ -48,19 +51,27 @@ struct AnswerComposer: Sendable {
 
     private func tally(_ search: FindingSearch) -> [Int: TopicStats] {
         // Mutated in place through array slots: copying a struct of sets out of a dictionary and
-        // back would copy its storage on every hit.
+        // back would copy its storage on every hit. Labels are counted in per-topic slots
+        // (`labelSlots`) instead of hashing the label text on every hit.
+        let (labelSlots, labelNames) = FindingSearch.labelSlots(search)
         var stats = [TopicStats](repeating: TopicStats(), count: search.topics.count)
+        for topic in stats.indices {
+            stats[topic].labelCounts = [Int](repeating: 0, count: labelNames[topic].count)
+            stats[topic].labelOrder = [Int](repeating: -1, count: labelNames[topic].count)
+        }
         var found = [Bool](repeating: false, count: search.topics.count)
         func record(_ hit: FindingSearch.Hit, isCall: Bool) {
-            var topicsSeen: [Int] = []
-            for pattern in hit.patterns {
+            for (position, pattern) in hit.patterns.enumerated() {
                 let topic = search.patterns[pattern].topic
                 found[topic] = true
-                let label = search.patterns[pattern].label
-                let order = stats[topic].labels.count
-                stats[topic].labels[label, default: (order, 0)].count += 1
-                guard !topicsSeen.contains(topic) else { continue }
-                topicsSeen.append(topic)
+                let slot = labelSlots[pattern]
+                if stats[topic].labelOrder[slot] < 0 {
+                    stats[topic].labelOrder[slot] = stats[topic].labelsSeen
+                    stats[topic].labelsSeen += 1
+                }
+                stats[topic].labelCounts[slot] += 1
+                // Once per topic per hit: skip when an earlier pattern of this hit had the topic.
+                guard !hit.patterns[..<position].contains(where: { search.patterns[$0].topic == topic }) else { continue }
                 if isCall {
                     stats[topic].calls.insert(hit.document)
                     if stats[topic].latestCall.map({ (hit.document, hit.line) < ($0.document, $0.line) }) ?? true {
@@ -77,7 +88,10 @@ struct AnswerComposer: Sendable {
         for hit in search.callHits { record(hit, isCall: true) }
         for hit in search.emailHits { record(hit, isCall: false) }
         var result: [Int: TopicStats] = [:]
-        for topic in stats.indices where found[topic] { result[topic] = stats[topic] }
+        for topic in stats.indices where found[topic] {
+            stats[topic].labelNames = labelNames[topic]
+            result[topic] = stats[topic]
+        }
         return result
     }
 
@@ -96,10 +110,10 @@ struct AnswerComposer: Sendable {
         }
         text += " and \(stats.emails.count) of \(plural(emails, "email"))."
         if case .tracker = topic {
-            let ranked = stats.labels.sorted { left, right in
-                left.value.count != right.value.count ? left.value.count > right.value.count
-                                                      : left.value.order < right.value.order
-            }.prefix(4).map { "\($0.key) (\($0.value.count))" }
+            let ranked = stats.labelCounts.indices.filter { stats.labelOrder[$0] >= 0 }.sorted { left, right in
+                stats.labelCounts[left] != stats.labelCounts[right] ? stats.labelCounts[left] > stats.labelCounts[right]
+                                                                    : stats.labelOrder[left] < stats.labelOrder[right]
+            }.prefix(4).map { "\(stats.labelNames[$0]) (\(stats.labelCounts[$0]))" }
             text += " Most mentioned: \(ranked.joined(separator: ", "))."
         }
         if let latest = stats.latestCall {

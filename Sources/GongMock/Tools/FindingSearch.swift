@@ -122,6 +122,23 @@ struct FindingSearch {
         FindingSearch.cited(emailHits, limit: FindingSearch.maximumEmailFindings, perDocument: FindingSearch.maximumFindingsPerEmail)
     }
 
+    /// Per pattern, the slot of its label within its topic (patterns of one topic sharing a label
+    /// share a slot), and per topic the label of each slot.
+    static func labelSlots(_ search: FindingSearch) -> (slots: [Int], names: [[String]]) {
+        var names = [[String]](repeating: [], count: search.topics.count)
+        var slots: [Int] = []
+        slots.reserveCapacity(search.patterns.count)
+        for pattern in search.patterns {
+            if let slot = names[pattern.topic].firstIndex(of: pattern.label) {
+                slots.append(slot)
+            } else {
+                slots.append(names[pattern.topic].count)
+                names[pattern.topic].append(pattern.label)
+            }
+        }
+        return (slots, names)
+    }
+
     /// Hits that matched any pattern of the topic.
     func hits(ofTopic topic: Int, in hits: [Hit]) -> [Hit] {
         hits.filter { hit in hit.patterns.contains { patterns[$0].topic == topic } }

@@ -73,7 +73,7 @@ struct FindingsRenderer: Sendable {
         let facts = calls[hit.document]
         let line = data.index.callLines[hit.document][hit.line]
         let who = speaker(line.speaker)
-        return .object(JSONObject([
+        return .object(JSONObject(distinctKeys: [
             ("callId", facts.id), ("title", facts.title), ("url", facts.url), ("startTime", facts.startTime),
             ("durationSeconds", facts.duration), ("speakerName", .string(who.name)),
             ("speakerTitle", .string(who.title)), ("speakerAffiliation", .string(who.isInternal ? "Internal" : "External")),
@@ -85,7 +85,7 @@ struct FindingsRenderer: Sendable {
     func emailFinding(_ hit: FindingSearch.Hit) -> JSONValue {
         let facts = emails[hit.document]
         let line = data.index.emailLines[hit.document][hit.line]
-        return .object(JSONObject([
+        return .object(JSONObject(distinctKeys: [
             ("emailId", facts.id), ("subject", facts.subject), ("sentTime", facts.sentTime), ("from", facts.from),
             ("fromName", .string(facts.fromName)), ("snippet", .string(line.text)),
         ]))

@@ -46,10 +46,10 @@ extension GongToolCatalog {
     func topics(forQuestion question: String) -> (topics: [FindingSearch.Topic], activityIntent: Bool) {
         let tokens = TextTokenizer.terms(question)
         let trackers = vocabulary.triggeredTrackers(questionTokens: tokens)
-        var covered = Set<String>()
-        for tracker in trackers { covered.formUnion(vocabulary.trackers[tracker].coveredTerms) }
-        let terms = TextTokenizer.questionTerms(question).filter {
-            !covered.contains($0) && !GongToolCatalog.activityWords.contains($0)
+        // Asking each triggered tracker's set beats building their union on every call.
+        let terms = TextTokenizer.questionTerms(question).filter { term in
+            !trackers.contains { vocabulary.trackers[$0].coveredTerms.contains(term) }
+                && !GongToolCatalog.activityWords.contains(term)
         }
         let tokenSet = Set(tokens)
         let activityIntent = !tokenSet.isDisjoint(with: GongToolCatalog.activityWords)
