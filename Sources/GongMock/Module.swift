@@ -1,1 +1,0 @@
-// Module GongMock: see DESIGN.md for its place in the layers.
