@@ -18,6 +18,8 @@ public final class GongMockApplication: Sendable {
     public let integrations: IntegrationStore
     public let ledger: CreditLedger
     public let clock: AdjustableClock
+    /// Every request and response, redacted when read (`/_mock/journal`, `/admin/flows`).
+    public let journal: Journal
     let logger: Logger
     let database: StateDatabase?
     let toolCatalog: GongToolCatalog
@@ -126,9 +128,15 @@ public final class GongMockApplication: Sendable {
         stopwatch.lap("tools, MCP endpoint")
         adminAuth = AdminAuth(apiToken: seed.adminToken, loginToken: seed.adminLoginToken, clock: clock)
         self.logger = logger
+        let store = integrations
+        journal = try Journal(configuration: options.journal) { clientID in
+            if let integration = store.integration(clientId: clientID) { return (integration.id, integration.name) }
+            guard let registered = store.registeredClient(clientId: clientID), let integration = store.get(id: registered.integrationId) else { return nil }
+            return (integration.id, integration.name)
+        }
         // The routes need a finished `self`; the chain around them is fixed now (see `makeRouter`).
         let routes = ReplaceableResponder()
-        responder = MiddlewareChain(Self.middleware(options: options, logger: logger), responder: routes)
+        responder = MiddlewareChain(Self.middleware(options: options, logger: logger, journal: journal, clock: clock), responder: routes)
         routes.install(makeRouter())
         stopwatch.lap("admin, routes")
     }

@@ -44,5 +44,8 @@ public struct GongMockOptions: Sendable {
     public var creditExhaustion: CreditExhaustionMode = .toolError
     public var pricing: CreditPricing = .default
 
+    /// The request journal (`--journal-size`, `--journal-bytes`, `--journal FILE`).
+    public var journal = Journal.Configuration()
+
     public init() {}
 }
