@@ -29,7 +29,10 @@ public struct GongBearerAuthenticator: MCPAuthenticator {
 
     public func authenticate(_ request: HTTPRequest) -> MCPAuthentication {
         guard let header = request.headers["Authorization"] else {
-            if request.queryItems.contains(where: { $0.name == "access_token" }) {
+            if let token = request.queryItems.first(where: { $0.name == "access_token" })?.value {
+                // Refused either way; verifying it only tells the journal whose token it was.
+                RequestOutcome.current?.update(GongRequestOutcome.self, initial: GongRequestOutcome()) { $0.tokenInQuery = true }
+                _ = verify(token)
                 return .rejected(challenge(error: "invalid_request",
                     description: "the access token must be sent in the Authorization header (RFC 6750 §2.1); tokens in the query string are not accepted"))
             }

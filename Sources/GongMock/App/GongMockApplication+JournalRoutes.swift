@@ -24,5 +24,28 @@ extension GongMockApplication {
                 throw AdminAPIError.badRequest("invalid_format", "format must be jsonl (default) or har, not '\(other)'")
             }
         }
+        let context = verdictContext
+        controls.get("verdicts") { request, _ in
+            var clientID: String?
+            for (name, value) in request.queryItems {
+                guard name == "client" else {
+                    throw AdminAPIError.badRequest("unknown_parameter", "unknown parameter '\(name)'; verdicts take client=<OAuth client_id>")
+                }
+                clientID = value
+            }
+            let reports = ClientReport.build(journal.entries(), context: context, clientID: clientID)
+            let body: JSONValue = ["clients": .array(reports.map(\.jsonValue))]
+            return .json(JSONSerializer.bytes(body), headers: ["Cache-Control": "no-store"])
+        }
+    }
+
+    /// What the verdicts compare clients against: this deployment's MCP URL and metadata.
+    var verdictContext: VerdictContext {
+        let configuration = oauth.configuration
+        var methods = ["client_secret_basic", "client_secret_post"]
+        if configuration.noneAuthMethod { methods.append("none") }
+        return VerdictContext(mcpURL: mcpURL,
+                              protectedResourceMetadataPaths: [configuration.protectedResourceMetadataPath, configuration.paths.rootProtectedResourceMetadata],
+                              tokenEndpointAuthMethods: methods)
     }
 }

@@ -85,7 +85,7 @@ public struct JournalEntry: Sendable {
     /// metadata URL). Attributed to the next authorize from the same address and User-Agent.
     public var isDiscovery: Bool {
         if oauthDecisions.contains(where: { $0.endpoint == .discovery }) { return true }
-        return clientID == nil && route == "/mcp" && status == 401
+        return route == "/mcp" && status == 401 && request.headers["Authorization"] == nil && !(query?.contains("access_token=") ?? false)
     }
 
     /// True when the OAuth server recorded a decision at the authorize endpoint.

@@ -67,6 +67,9 @@ struct JournalMiddleware: HTTPMiddleware {
     static func refusal(status: Int, oauth: OAuthRequestOutcome?, mcp: MCPRequestOutcome?, gong: GongRequestOutcome?,
                         response: JournalMessage) -> JournalRefusal? {
         if let refused = oauth?.refusal { return JournalRefusal(rule: refused.rule, text: refused.explanation) }
+        if gong?.tokenInQuery == true {
+            return JournalRefusal(rule: "bearer.token_in_query", text: "The access token was sent in the query string; send it in the Authorization header (RFC 6750 §2.1).")
+        }
         if gong?.creditsExhausted == true {
             return JournalRefusal(rule: "gong.credits.exhausted", text: mcp?.errorMessage ?? "The company's Gong credits cannot pay for this call.")
         }
