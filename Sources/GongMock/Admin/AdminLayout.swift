@@ -3,7 +3,7 @@ import HTTPServer
 /// The chrome of every admin page: Gong-like sidebar and header, a small inline stylesheet, and
 /// headers that keep the pages out of frames and caches. No JavaScript anywhere.
 enum AdminLayout {
-    enum Section: String { case home, integrations, users, credits }
+    enum Section: String { case home, integrations, users, credits, flows }
 
     static let css = """
     *{box-sizing:border-box}body{margin:0;font:14px/1.45 -apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:#1f1d2b;background:#f6f5fa;display:flex;min-height:100vh}
@@ -36,6 +36,7 @@ enum AdminLayout {
         nav += "<div class=\"group\">Ecosystem</div>" + link(.integrations, "/admin/settings/api/integrations", "API · Integrations")
         nav += "<div class=\"group\">People</div>" + link(.users, "/admin/users", "Users")
         nav += "<div class=\"group\">Reports</div>" + link(.credits, "/admin/settings/credits", "Gong credits")
+        nav += link(.flows, "/admin/flows", "Client flows")
         if let session {
             nav += "<form method=\"post\" action=\"/admin/logout\" style=\"padding:16px 20px\">\(csrfField(session))<button class=\"secondary\" type=\"submit\">Sign out</button></form>"
         }

@@ -1,5 +1,6 @@
 import Essentials
 import HTTPServer
+import OAuth
 
 extension GongMockApplication {
     /// `GET /_mock/journal` (JSONL, or `?format=har`) and `GET /_mock/verdicts`.
@@ -24,8 +25,9 @@ extension GongMockApplication {
                 throw AdminAPIError.badRequest("invalid_format", "format must be jsonl (default) or har, not '\(other)'")
             }
         }
-        let context = verdictContext
+        let oauth = self.oauth, mcpURL = self.mcpURL
         controls.get("verdicts") { request, _ in
+            let context = Self.verdictContext(oauth: oauth, mcpURL: mcpURL)
             var clientID: String?
             for (name, value) in request.queryItems {
                 guard name == "client" else {
@@ -40,7 +42,9 @@ extension GongMockApplication {
     }
 
     /// What the verdicts compare clients against: this deployment's MCP URL and metadata.
-    var verdictContext: VerdictContext {
+    var verdictContext: VerdictContext { Self.verdictContext(oauth: oauth, mcpURL: mcpURL) }
+
+    static func verdictContext(oauth: OAuthServer, mcpURL: String) -> VerdictContext {
         let configuration = oauth.configuration
         var methods = ["client_secret_basic", "client_secret_post"]
         if configuration.noneAuthMethod { methods.append("none") }

@@ -37,6 +37,9 @@ extension GongMockApplication {
                  logger: logger.scoped("admin"), onIntegrationDeleted: onDeleted).install(into: &router)
         AdminPages(integrations: integrations, company: company, credits: ledger, auth: adminAuth, clock: clock,
                    logger: logger.scoped("admin"), onIntegrationDeleted: onDeleted).install(into: &router)
+        let mcpURL = self.mcpURL
+        let verdicts: @Sendable () -> VerdictContext = { Self.verdictContext(oauth: oauthServer, mcpURL: mcpURL) }
+        AdminFlowsPage(auth: adminAuth, journal: journal, context: verdicts, baseURL: baseURL).install(into: &router)
         var controls = MockControlRoutes(auth: adminAuth)
         installControlRoutes(into: &controls)
         controls.install(into: &router)

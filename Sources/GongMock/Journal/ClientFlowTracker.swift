@@ -1,8 +1,10 @@
 /// Groups journal entries into flows per client (issue #14 "Flows"): a client's first entry
 /// opens a flow, and an authorize after the flow already obtained a token opens the next.
 /// Discovery requests carry no client identity; each waits for the next authorize from the same
-/// remote address and User-Agent within `attributionWindow` seconds and joins its flow. What no
-/// authorize claims stays unattributed: never guessed.
+/// remote address and User-Agent within `attributionWindow` seconds and joins its flow. A request
+/// that names its client over the same TCP connection (same address and port: one connection
+/// serves one client process) claims it too, as SDKs fetch metadata and tokens on one keep-alive
+/// connection without a User-Agent. What neither claims stays unattributed: never guessed.
 struct ClientFlowTracker: Sendable {
     static let attributionWindow: Double = 300
     static let maximumPending = 1024
@@ -15,6 +17,7 @@ struct ClientFlowTracker: Sendable {
     private struct Pending: Sendable {
         let seq: UInt64
         let host: String
+        let address: String
         let userAgent: String?
         let time: Double
     }
@@ -29,7 +32,7 @@ struct ClientFlowTracker: Sendable {
         guard let client = entry.clientID else {
             if entry.isDiscovery {
                 if pending.count >= Self.maximumPending { pending.removeFirst() }
-                pending.append(Pending(seq: entry.seq, host: entry.remoteHost, userAgent: entry.userAgent, time: entry.time))
+                pending.append(Pending(seq: entry.seq, host: entry.remoteHost, address: entry.remoteAddress, userAgent: entry.userAgent, time: entry.time))
             }
             return []
         }
@@ -42,10 +45,12 @@ struct ClientFlowTracker: Sendable {
         if entry.oauthDecisions.contains(where: { $0.rule == "token.code.redeemed" }) { flow.tokenIssued = true }
         current[client] = flow
         entry.flowID = flow.id
-        guard entry.isAuthorize else { return [] }
-        let host = entry.remoteHost
-        let claimed = pending.filter { $0.host == host && $0.userAgent == entry.userAgent }.map(\.seq)
-        pending.removeAll { $0.host == host && $0.userAgent == entry.userAgent }
+        let host = entry.remoteHost, address = entry.remoteAddress, agent = entry.userAgent, authorize = entry.isAuthorize
+        func claims(_ item: Pending) -> Bool {
+            item.address == address || (authorize && item.host == host && item.userAgent == agent)
+        }
+        let claimed = pending.filter(claims).map(\.seq)
+        pending.removeAll(where: claims)
         return claimed
     }
 

@@ -54,12 +54,12 @@ struct GongMockHarness {
          ]}
         """
 
-    func send(_ method: HTTPMethod, _ target: String, headers: HTTPHeaders = [:], body: [UInt8] = []) -> HTTPResponse {
+    func send(_ method: HTTPMethod, _ target: String, headers: HTTPHeaders = [:], body: [UInt8] = [], remote: String = "127.0.0.1:40000") -> HTTPResponse {
         var headers = headers
         if !headers.contains("Host") { headers.add("Host", "127.0.0.1:7777") }
         let request = HTTPRequest(method: method, target: target, headers: headers, body: body)
         do {
-            return try responder.respond(to: request, context: RequestContext(remoteAddress: "127.0.0.1:40000"))
+            return try responder.respond(to: request, context: RequestContext(remoteAddress: remote))
         } catch {
             return .text("thrown: \(error)", status: .internalServerError)
         }

@@ -128,21 +128,29 @@ import Testing
         for secret in secrets { #expect(!written.contains(secret)) }
     }
 
-    @Test func discoveryJoinsTheNextAuthorizeFromTheSameAgent() throws {
+    @Test func discoveryJoinsTheNextAuthorizeFromTheSameAgentOrConnection() throws {
         let harness = try H()
         let agent: HTTPHeaders = ["User-Agent": "my-agent/1.0"]
-        _ = harness.send(.post, "/mcp", headers: agent)
-        _ = harness.send(.get, "/.well-known/oauth-protected-resource/mcp", headers: agent)
-        _ = harness.send(.get, "/.well-known/oauth-authorization-server", headers: ["User-Agent": "someone-else"])
+        _ = harness.send(.post, "/mcp", headers: agent, remote: "127.0.0.1:40001")
+        _ = harness.send(.get, "/.well-known/oauth-protected-resource/mcp", headers: agent, remote: "127.0.0.1:40001")
+        _ = harness.send(.get, "/.well-known/oauth-authorization-server", headers: ["User-Agent": "someone-else"], remote: "127.0.0.1:40002")
+        _ = harness.send(.get, "/.well-known/oauth-authorization-server", remote: "127.0.0.1:40003")  // no User-Agent, as SDKs' auth requests
         harness.app.oauth.updateConfiguration { $0.autoApproveSubject = H.maya }
         let query = URLEncodedForm.encode([("response_type", "code"), ("client_id", H.ciClientID), ("redirect_uri", H.ciRedirect),
                                            ("code_challenge", PKCE.s256Challenge(verifier: Self.verifier)), ("code_challenge_method", "S256"),
                                            ("state", "s"), ("resource", H.base + "/mcp")])
-        _ = harness.send(.get, "/oauth2/authorize?" + query, headers: agent)
+        _ = harness.send(.get, "/oauth2/authorize?" + query, headers: agent, remote: "127.0.0.1:40004")
+        let form = URLEncodedForm.encode([("grant_type", "authorization_code"), ("code", "unknown"), ("client_id", H.ciClientID),
+                                          ("client_secret", H.ciSecret)])
+        _ = harness.send(.post, "/oauth2/generate-mcp-token", headers: ["Content-Type": "application/x-www-form-urlencoded"],
+                         body: Array(form.utf8), remote: "127.0.0.1:40003")
         let entries = harness.app.journal.entries()
-        #expect(entries.map(\.flowID) == ["flow-1", "flow-1", nil, "flow-1"])
+        // Same address and User-Agent as the authorize: claimed. Another agent: never guessed.
+        // Same connection as a request naming the client: claimed.
+        #expect(entries.map(\.flowID) == ["flow-1", "flow-1", nil, "flow-1", "flow-1", "flow-1"])
         #expect(entries[0].clientID == H.ciClientID)
         #expect(entries[2].clientID == nil)
+        #expect(entries[3].clientID == H.ciClientID)
     }
 
     static func entry(path: String, body: [UInt8] = [], limit: Int = 16 * 1024) -> JournalEntry {
