@@ -6,7 +6,7 @@ struct JournalOptionGroup: ParsableArguments {
     @Option(name: .customLong("journal"), help: "Also append every journal entry to FILE as JSONL (redacted, flushed per entry), e.g. a CI artifact.")
     var file: String?
 
-    @Option(name: .customLong("journal-size"), help: "Journal entries kept in memory (oldest dropped first); 0 turns the journal, flows and verdicts off.")
+    @Option(name: .customLong("journal-size"), help: "Journal entries kept in memory, oldest dropped first (GET /_mock/journal[?format=har], GET /_mock/verdicts, /admin/flows); 0 turns the journal, flows and verdicts off.")
     var size = 10_000
 
     @Option(name: .customLong("journal-bytes"), help: "Memory the journal may use in bytes (bodies are cut at 16 KiB each).")

@@ -8,6 +8,8 @@
 struct ClientFlowTracker: Sendable {
     static let attributionWindow: Double = 300
     static let maximumPending = 1024
+    /// Clients followed at once; past it (a DCR storm) the table starts over, so memory stays bounded.
+    static let maximumClients = 10_000
 
     private struct Flow: Sendable {
         let id: String
@@ -36,6 +38,7 @@ struct ClientFlowTracker: Sendable {
             }
             return []
         }
+        if current.count >= Self.maximumClients && current[client] == nil { current.removeAll() }
         var flow = current[client]
         if flow == nil || (entry.isAuthorize && flow?.tokenIssued == true) {
             flow = Flow(id: "flow-\(nextFlow)")

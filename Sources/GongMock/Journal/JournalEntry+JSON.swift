@@ -39,7 +39,7 @@ extension JournalEntry {
         let body = JournalRedaction.body(message)
         object["body"] = body.map(JSONValue.string) ?? .null
         object["bodySize"] = message.bodyLength.map { .number(Double($0)) } ?? .null
-        object["truncated"] = .bool(message.isTruncated)
+        object["truncated"] = .bool(body != nil && message.isTruncated)
         if body == nil, let length = message.bodyLength, length > 0 {
             object["omitted"] = .string("\(message.mediaType ?? "binary") body not kept (\(length) bytes)")
         }

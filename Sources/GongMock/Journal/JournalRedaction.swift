@@ -67,7 +67,7 @@ public enum JournalRedaction {
 
     /// The body as text safe to show, or nil when it is left out (HTML, binary, streamed).
     public static func body(_ message: JournalMessage) -> String? {
-        guard !message.body.isEmpty else { return message.bodyLength == nil ? nil : "" }
+        guard !message.body.isEmpty else { return (message.bodyLength ?? 1) == 0 ? "" : nil }
         switch message.mediaType ?? "" {
         case "application/x-www-form-urlencoded":
             return query(String(decoding: message.body, as: UTF8.self))
