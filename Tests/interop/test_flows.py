@@ -52,11 +52,11 @@ def test_sdk_flow_passes_every_verdict_and_secrets_stay_redacted(journal_server)
     (client,) = report["clients"]
     assert client["integration"]["name"] == "CI pipeline"
     verdicts = {verdict["id"]: verdict for verdict in client["verdicts"]}
-    assert len(verdicts) == 14
+    assert len(verdicts) == 15
     failed = {key: value["reason"] for key, value in verdicts.items() if value["status"] == "fail"}
     assert failed == {}
     for key in ("prm-discovery", "resource-indicator", "pkce-s256", "state", "redirect-uri", "token-endpoint-auth",
-                "protocol-version-header", "session-header", "token-in-query"):
+                "protocol-version-header", "session-header", "token-in-query", "code-reuse"):
         assert verdicts[key]["status"] == "pass", (key, verdicts[key]["reason"])
     stages = client["flows"][0]["stages"]
     assert stages[0].startswith("discovery") and "authorize" in stages and "token" in stages and "tool call" in stages

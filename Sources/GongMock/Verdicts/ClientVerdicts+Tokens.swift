@@ -67,4 +67,21 @@ extension ClientVerdicts {
         return ClientVerdict(id: id, status: .notSeen, rule: rule,
                              reason: "Got 403 insufficient_scope\(tool) (seq \(challenged.seq)); no re-authorization or retry followed.", entries: [challenged.seq])
     }
+
+    /// Added beyond the issue's list: clients that retry a token request after a timeout replay
+    /// their authorization code, which revokes the grant it produced.
+    static func codeReuse(_ entries: [JournalEntry]) -> ClientVerdict {
+        let id = "code-reuse", rule = "RFC 6749 §4.1.2 (single use); OAuth 2.1 §4.1.3"
+        if let replayed = entries.first(where: { $0.oauthDecisions.contains { $0.rule == "token.code.replay" } }) {
+            let event = replayed.oauthDecisions.first { $0.rule == "token.code.replay" }
+            return ClientVerdict(id: id, status: .fail, rule: rule,
+                                 reason: "Redeemed an authorization code a second time (seq \(replayed.seq)): \(event?.explanation ?? "") Redeem each code once; on a lost answer, start a new authorization.",
+                                 entries: [replayed.seq])
+        }
+        let redeemed = entries.filter { $0.decided("token.code.redeemed") }
+        guard !redeemed.isEmpty else {
+            return ClientVerdict(id: id, status: .notSeen, rule: rule, reason: "No authorization code was redeemed by this client.")
+        }
+        return ClientVerdict(id: id, status: .pass, rule: rule, reason: "Redeemed \(redeemed.count) authorization code(s), each once.", entries: seqs(redeemed))
+    }
 }

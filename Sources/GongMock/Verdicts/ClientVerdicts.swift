@@ -6,13 +6,13 @@ import OAuth
 public enum ClientVerdicts {
     public static let ids = ["prm-discovery", "resource-indicator", "pkce-s256", "state", "redirect-uri", "token-endpoint-auth",
                              "protocol-version-header", "session-header", "refresh-after-expiry", "refresh-token-reuse", "step-up",
-                             "retry-after", "credits-exhausted", "token-in-query"]
+                             "retry-after", "credits-exhausted", "token-in-query", "code-reuse"]
 
     /// - Parameter entries: one client's entries, oldest first (discovery attributed to it included).
     public static func evaluate(_ entries: [JournalEntry], context: VerdictContext) -> [ClientVerdict] {
         [prmDiscovery(entries, context), resourceIndicator(entries, context), pkce(entries), state(entries), redirectURI(entries),
          tokenEndpointAuth(entries, context), protocolVersionHeader(entries), sessionHeader(entries), refreshAfterExpiry(entries),
-         refreshTokenReuse(entries), stepUp(entries), retryAfter(entries), creditsExhausted(entries), tokenInQuery(entries)]
+         refreshTokenReuse(entries), stepUp(entries), retryAfter(entries), creditsExhausted(entries), tokenInQuery(entries), codeReuse(entries)]
     }
 
     /// Failures first, then passes, then what was not seen (the page's order).

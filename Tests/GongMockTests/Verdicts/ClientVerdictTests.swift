@@ -1,3 +1,4 @@
+import CryptoPrimitives
 import Essentials
 import HTTPServer
 import Testing
@@ -18,7 +19,7 @@ import Testing
         let verdicts = client.verdicts()
         #expect(Set(verdicts.keys) == Set(ClientVerdicts.ids))
         for id in ["prm-discovery", "resource-indicator", "pkce-s256", "state", "redirect-uri", "token-endpoint-auth",
-                   "protocol-version-header", "session-header", "refresh-token-reuse", "token-in-query"] {
+                   "protocol-version-header", "session-header", "refresh-token-reuse", "token-in-query", "code-reuse"] {
             #expect(verdicts[id]?.status == .pass, "\(id): \(verdicts[id]?.reason ?? "missing")")
         }
         for id in ["refresh-after-expiry", "step-up", "retry-after", "credits-exhausted"] {
@@ -149,6 +150,25 @@ import Testing
         stops.initialize()
         stops.callTool()
         #expect(stops.verdicts()["credits-exhausted"]?.status == .pass)
+    }
+
+    @Test func replayedAuthorizationCode() throws {
+        let client = VerdictClient(try H())
+        client.harness.app.oauth.updateConfiguration { $0.autoApproveSubject = H.maya }
+        let query = URLEncodedForm.encode([("response_type", "code"), ("client_id", H.ciClientID), ("redirect_uri", H.ciRedirect),
+                                           ("code_challenge", PKCE.s256Challenge(verifier: client.verifier)), ("code_challenge_method", "S256"),
+                                           ("state", "s"), ("resource", H.base + "/mcp")])
+        let location = client.harness.send(.get, "/oauth2/authorize?" + query).headers["Location"] ?? ""
+        let code = URLEncodedForm.parse(String(location.split(separator: "?").last ?? "")).first { $0.name == "code" }?.value ?? ""
+        let form = URLEncodedForm.encode([("grant_type", "authorization_code"), ("code", code), ("redirect_uri", H.ciRedirect),
+                                          ("code_verifier", client.verifier), ("client_id", H.ciClientID), ("client_secret", H.ciSecret),
+                                          ("resource", H.base + "/mcp")])
+        for _ in 0..<2 {
+            _ = client.harness.send(.post, "/oauth2/generate-mcp-token", headers: ["Content-Type": "application/x-www-form-urlencoded"], body: Array(form.utf8))
+        }
+        let verdict = client.verdicts()["code-reuse"]
+        #expect(verdict?.status == .fail)
+        #expect(!(verdict?.reason.contains(code) ?? true))
     }
 
     @Test func wrongSecretAndUnregisteredRedirect() throws {
