@@ -129,7 +129,7 @@ struct AdminFlowsPage: Sendable {
     }
 
     static let css = """
-    .client h3{font-size:14px;margin:18px 0 6px}.v{display:inline-block;border-radius:10px;padding:1px 9px;font-size:12px;font-weight:600}
+    .client h3{font-size:14px;margin:18px 0 6px}.v{display:inline-block;border-radius:10px;padding:1px 9px;font-size:12px;font-weight:600;white-space:nowrap}
     .v-pass{background:#e3f5ea;color:#1d6b3f}.v-fail{background:#fbe3e8;color:#a3203a}.v-not-seen{background:#efedf5;color:#5f5a75}
     tr.verdict-fail td{background:#fff7f8}table.timeline tr.failed td{background:#fff7f8}.refusal code{color:#a3203a}
     table.claims th{width:220px}.summary{margin:0 0 10px}.scroll{overflow-x:auto;max-width:100%}
