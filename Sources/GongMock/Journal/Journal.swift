@@ -18,12 +18,17 @@ public final class Journal: Sendable {
         public init() {}
     }
 
-    /// The integration behind an OAuth client_id (the Gong layer knows; the journal asks).
+    /// The integration behind an OAuth client_id (the Gong layer knows; the journal asks once per
+    /// client and keeps the answer, so a renamed integration shows its old name until `reset`).
+    /// Called under the journal's lock: it must not call back into the journal.
     public typealias ClientDescriber = @Sendable (String) -> (id: String, name: String)?
 
     private struct State: Sendable {
         var ring: JournalRing
         var flows = ClientFlowTracker()
+        /// Integrations by client_id, looked up once per client rather than per request (the
+        /// store copies a whole integration per lookup); bounded like the flow tracker.
+        var integrations: [String: (id: String, name: String)] = [:]
     }
 
     public let configuration: Configuration
@@ -44,12 +49,19 @@ public final class Journal: Sendable {
     public func record(_ entry: JournalEntry) {
         guard isEnabled else { return }
         var entry = entry
-        if let client = entry.clientID, entry.integrationID == nil, let integration = describeClient(client) {
-            entry.integrationID = integration.id
-            entry.integrationName = integration.name
-        }
         let file = self.file
-        state.withLock { state in
+        let describeClient = self.describeClient
+        // Evicted entries are freed after the lock is released: freeing a body and its headers is
+        // the costliest part of recording, and the other loop threads need not wait for it.
+        let evicted = state.withLock { state -> [JournalEntry] in
+            if let client = entry.clientID, entry.integrationID == nil {
+                if state.integrations[client] == nil, let integration = describeClient(client) {
+                    if state.integrations.count >= ClientFlowTracker.maximumClients { state.integrations.removeAll() }
+                    state.integrations[client] = integration
+                }
+                entry.integrationID = state.integrations[client]?.id
+                entry.integrationName = state.integrations[client]?.name
+            }
             entry.seq = state.ring.nextSeq
             let claimed = state.flows.assign(&entry)
             for seq in claimed {
@@ -60,10 +72,12 @@ public final class Journal: Sendable {
                 earlier.integrationName = entry.integrationName
                 state.ring[seq] = earlier
             }
-            state.ring.append(entry)
+            let evicted = state.ring.append(entry)
             // Written under the lock so the file's lines are in seq order.
             file?.write(entry.jsonLine())
+            return evicted
         }
+        _ = consume evicted
     }
 
     /// A refusal the HTTP server core made below the responder (parse error, 408, the
@@ -101,6 +115,7 @@ public final class Journal: Sendable {
             let next = state.ring.nextSeq
             state.ring = JournalRing(capacity: configuration.entries, byteLimit: configuration.bytes, firstSeq: next)
             state.flows.reset()
+            state.integrations = [:]
         }
     }
 }

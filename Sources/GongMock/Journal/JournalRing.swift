@@ -21,27 +21,31 @@ struct JournalRing: Sendable {
 
     /// Appends (the caller set `entry.seq == nextSeq`), then evicts until both bounds hold. An
     /// entry larger than the byte limit on its own still stays, alone, until the next one.
-    mutating func append(_ entry: JournalEntry) {
-        guard capacity > 0 else { return }
+    /// Returns what was evicted, so the caller frees it after releasing its lock.
+    mutating func append(_ entry: JournalEntry) -> [JournalEntry] {
+        guard capacity > 0 else { return [] }
+        var evictedEntries: [JournalEntry] = []
         if slots.count < capacity && count == slots.count {
             slots.append(entry)
         } else {
-            if count == capacity { dropOldest() }
+            if count == capacity, let old = dropOldest() { evictedEntries.append(old) }
             slots[(head + count) % slots.count] = entry
         }
         count += 1
         bytes += entry.footprint
-        while count > 1 && bytes > byteLimit { dropOldest() }
+        while count > 1 && bytes > byteLimit, let old = dropOldest() { evictedEntries.append(old) }
+        return evictedEntries
     }
 
-    private mutating func dropOldest() {
-        guard count > 0 else { return }
-        bytes -= slots[head]?.footprint ?? 0
-        slots[head] = nil
+    private mutating func dropOldest() -> JournalEntry? {
+        guard count > 0 else { return nil }
+        let old = slots[head].take()
+        bytes -= old?.footprint ?? 0
         head = (head + 1) % slots.count
         count -= 1
         firstSeq += 1
         evicted += 1
+        return old
     }
 
     subscript(seq: UInt64) -> JournalEntry? {
