@@ -48,6 +48,9 @@ struct GongOptionGroup: ParsableArguments {
     @Flag(name: .customLong("root-prm"), help: "Deviation: serve protected-resource metadata at the root well-known path (Gong answers 401 there).")
     var rootPRM = false
 
+    @Option(help: "MCP eras served: legacy (default: 2025-03-26…2025-11-25 with initialize, as mcp.gong.io), dual (also 2026-07-28, chosen per request), modern (2026-07-28 only: server/discover, per-request _meta, no sessions).")
+    var `protocol` = "legacy"
+
     @Option(name: .customLong("mcp-response"), help: "Answer MCP requests as json (default) or sse (priming event, progress, response).")
     var mcpResponse = "json"
 
@@ -81,6 +84,7 @@ struct GongOptionGroup: ParsableArguments {
             throw ValidationError("--signing-alg must be ES256 or RS256, got \"\(signingAlgorithm)\"")
         }
         guard ["auto", "on", "off"].contains(registration) else { throw ValidationError("--registration must be auto, on or off, got \"\(registration)\"") }
+        guard MCPProtocolMode(rawValue: `protocol`) != nil else { throw ValidationError("--protocol must be legacy, dual or modern, got \"\(`protocol`)\"") }
         guard MCPResponseMode(rawValue: mcpResponse) != nil else { throw ValidationError("--mcp-response must be json or sse, got \"\(mcpResponse)\"") }
         guard GongBearerAuthenticator.ChallengeStyle(rawValue: challenge) != nil else { throw ValidationError("--challenge must be gong or rfc, got \"\(challenge)\"") }
         guard CreditExhaustionMode(rawValue: creditsExhausted) != nil else {
@@ -111,6 +115,7 @@ struct GongOptionGroup: ParsableArguments {
         options.clientIDMetadataDocuments = cimd
         options.noneAuthMethod = publicClients
         options.serveRootProtectedResourceMetadata = rootPRM
+        options.protocolMode = MCPProtocolMode(rawValue: `protocol`) ?? .legacy
         options.responseMode = MCPResponseMode(rawValue: mcpResponse) ?? .json
         options.getStreamEnabled = !noGetStream
         options.statefulSessions = !stateless

@@ -108,6 +108,8 @@ public final class GongMockApplication: Sendable {
         let mcpConfiguration = MCPServerConfiguration(
             serverInfo: MCPImplementationInfo(name: "gong-mcp-server", version: Self.version, title: "Gong (gong-mock)"),
             instructions: Self.instructions,
+            supportedVersions: options.protocolMode.versions,
+            modernRequestRefusal: GongProtocolPolicy.refuseModernRequest,
             responseMode: options.responseMode,
             statefulSessions: options.statefulSessions,
             getStreamEnabled: options.getStreamEnabled,

@@ -30,6 +30,9 @@ public struct GongMockOptions: Sendable {
     public var serveRootProtectedResourceMetadata = false
 
     // MCP switches.
+    /// MCP eras served: legacy (2025 revisions with initialize, as mcp.gong.io is observed),
+    /// dual, or modern (2026-07-28 only).
+    public var protocolMode: MCPProtocolMode = .legacy
     public var responseMode: MCPResponseMode = .json
     public var getStreamEnabled = true
     public var statefulSessions = true
