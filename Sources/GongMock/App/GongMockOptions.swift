@@ -30,6 +30,8 @@ public struct GongMockOptions: Sendable {
     public var serveRootProtectedResourceMetadata = false
 
     // MCP switches.
+    /// Gong tools served: the launch three (default) or `2026-11` (+ research_conversations, search_conversations).
+    public var toolset: GongToolset = .default
     /// MCP eras served: legacy (2025 revisions with initialize, as mcp.gong.io is observed),
     /// dual, or modern (2026-07-28 only).
     public var protocolMode: MCPProtocolMode = .legacy
