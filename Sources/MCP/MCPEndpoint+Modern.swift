@@ -16,7 +16,7 @@ extension MCPEndpoint {
         do {
             message = try JSONRPCMessage.decode(body)
         } catch {
-            return .json(JSONRPCEncoding.error(id: error.id, error: error.error), status: .badRequest)
+            return .json(Self.errorBytes(id: error.id, error: error.error), status: .badRequest)
         }
         let id: JSONRPCID, method: String, params: JSONValue?
         switch message {
@@ -32,7 +32,7 @@ extension MCPEndpoint {
         }
         func refuse(_ status: HTTPStatus, _ error: JSONRPCErrorObject) -> HTTPResponse {
             logger.info("refused 2026-07-28 request", [("method", method), ("code", String(error.code))])
-            return .json(JSONRPCEncoding.error(id: id, error: error), status: status)
+            return .json(Self.errorBytes(id: id, error: error), status: status)
         }
         if let params, params.objectValue == nil {
             return refuse(.badRequest, .invalidParams("Invalid params: \(method) takes its params as a JSON object, not \(params.kindName)"))
@@ -61,6 +61,7 @@ extension MCPEndpoint {
         }
         exchange.version = version
         exchange.requestLogLevel = meta.logLevel
+        noteSession(exchange, issued: false)
         logger.debug("2026-07-28 request", [("method", method), ("client", meta.clientName ?? "-")])
         let output = handleRequest(id: id, method: method, params: params, exchange: exchange)
         return render([output], exchange: exchange, asBatch: false)

@@ -18,6 +18,9 @@ extension MCPEndpoint {
         } catch {
             return transportError(.badRequest, code: JSONRPCErrorObject.parseErrorCode, "Parse error: the body is not valid JSON (\(error))")
         }
+        if case .object = body {
+            exchange.context.outcome.update(MCPRequestOutcome.self, initial: MCPRequestOutcome()) { $0.rpcMethod = body["method"]?.stringValue }
+        }
         // A modern-only endpoint treats everything as 2026-07-28: an initialize then fails its
         // validation with an error naming the versions served (2026-07-28 "Versioning").
         let era = configuration.serves(.legacy) ? requestEra(body, fields: exchange.fields) : .modern
@@ -29,6 +32,8 @@ extension MCPEndpoint {
         case .modern:
             let method = body["method"]?.stringValue ?? exchange.fields.mcpMethod ?? "-"
             logger.info("refused a 2026-07-28 request: this endpoint serves legacy revisions only", [("method", method)])
+            Self.noteError(in: exchange.context.outcome, code: JSONRPCErrorObject.methodNotFoundCode,
+                           message: "2026-07-28 request refused: this endpoint serves legacy revisions only (--protocol legacy)")
             return configuration.modernRequestRefusal(MCPModernRequest(
                 id: body["id"].flatMap(JSONRPCID.init), method: method,
                 requestedVersion: body["params"]?["_meta"]?[MCPModernMeta.protocolVersion]?.stringValue ?? exchange.fields.protocolVersion,
@@ -67,12 +72,13 @@ extension MCPEndpoint {
         do {
             message = try JSONRPCMessage.decode(body)
         } catch {
-            return .json(JSONRPCEncoding.error(id: error.id, error: error.error), status: .badRequest)
+            return .json(Self.errorBytes(id: error.id, error: error.error), status: .badRequest)
         }
         if case .request(let id, "initialize", let params) = message {
             return handleInitialize(id: id, params: params, exchange: exchange)
         }
         if let refusal = resolveSession(&exchange) { return refusal }
+        noteSession(exchange, issued: false)
 
         switch message {
         case .notification(let method, let params):
@@ -95,7 +101,9 @@ extension MCPEndpoint {
         for element in elements where element["method"] == .string("initialize") {
             return transportError(.badRequest, "Invalid Request: initialize must not be part of a JSON-RPC batch")
         }
+        exchange.context.outcome.update(MCPRequestOutcome.self, initial: MCPRequestOutcome()) { $0.rpcMethod = elements.first?["method"]?.stringValue }
         if let refusal = resolveSession(&exchange) { return refusal }
+        noteSession(exchange, issued: false)
         guard exchange.version.allowsBatches else {
             return transportError(.badRequest, "Invalid Request: JSON-RPC batches are not supported in 2025-06-18+ (this exchange speaks \(exchange.version)); send one message per POST")
         }
@@ -111,7 +119,7 @@ extension MCPEndpoint {
                     outputs.append(handleRequest(id: id, method: method, params: params, exchange: exchange))
                 }
             } catch {
-                outputs.append(.response(JSONRPCEncoding.error(id: error.id, error: error.error), notifications: []))
+                outputs.append(.response(Self.errorBytes(id: error.id, error: error.error), notifications: []))
             }
         }
         guard !outputs.isEmpty else { return accepted202(exchange) }
@@ -151,6 +159,15 @@ extension MCPEndpoint {
             if exchange.session == nil { exchange.version = MCPProtocolVersion(headerVersion) }
         }
         return nil
+    }
+
+    /// Records the session and revision the exchange ended up with.
+    func noteSession(_ exchange: MCPExchange, issued: Bool) {
+        exchange.context.outcome.update(MCPRequestOutcome.self, initial: MCPRequestOutcome()) {
+            $0.sessionID = exchange.session?.id
+            $0.sessionIssued = issued
+            $0.protocolVersion = exchange.version.rawValue
+        }
     }
 
     func accepted202(_ exchange: MCPExchange) -> HTTPResponse {

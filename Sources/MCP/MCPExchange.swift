@@ -36,7 +36,7 @@ enum MCPDispatchOutput {
     case http(HTTPResponse)
 
     static func error(_ id: JSONRPCID?, _ error: JSONRPCErrorObject) -> MCPDispatchOutput {
-        .response(JSONRPCEncoding.error(id: id, error: error), notifications: [])
+        .response(MCPEndpoint.errorBytes(id: id, error: error), notifications: [])
     }
 
     static func result(_ id: JSONRPCID, _ bytes: [UInt8]) -> MCPDispatchOutput {
