@@ -23,25 +23,9 @@ extension GongToolCatalog {
             return .failure(message: "Invalid arguments")
         }
         let selection = ConversationSelection.select(candidates, range: range, in: data)
-        let (topics, activityIntent) = topics(forQuestion: question)
-        let search = FindingSearch(topics: topics, vocabulary: vocabulary, data: data, selection: selection)
         let scope = accountIDs.isEmpty && dealIDs.isEmpty ? "your conversations"
             : "the conversations of \((accountIDs + dealIDs).count) selected account(s) and deal(s)"
-        let context = AnswerComposer.Context(entityName: scope, periodPhrase: periodPhrase(period, from: from, to: to),
-                                             selection: selection)
-        let items = composer.items(search, context: context, activityIntent: activityIntent)
-        let findings = composer.renderer.findings(search)
-        let structured: JSONValue = [
-            "requestId": .string(requestIDs.next()),
-            "numOfCallsSearched": .number(Double(selection.callPositions.count)),
-            "numOfEmailsSearched": .number(Double(selection.emailPositions.count)),
-            "answer": [[
-                "answerItems": .array(items.map { .string($0) }),
-                "callFindings": findings.calls,
-                "emailFindings": findings.emails,
-            ]],
-        ]
-        return .success(structured: structured, usage: selection.usage(in: data))
+        return answer(question, about: scope, periodPhrase: periodPhrase(period, from: from, to: to), selection: selection)
     }
 
     /// An optional array of CRM ids the caller can see; an unknown or invisible one is an error.
