@@ -152,7 +152,7 @@ extension MCPEndpoint {
         }
         if let headerVersion {
             guard legacyVersions.contains(MCPProtocolVersion(headerVersion)) else {
-                return transportError(.badRequest, "Bad Request: unsupported MCP-Protocol-Version \"\(headerVersion)\"; supported versions: \(supportedVersionList)")
+                return transportError(.badRequest, "Bad Request: unsupported MCP-Protocol-Version \"\(headerVersion)\" for a handshake-era request; supported versions: \(supportedVersionList)\(modernVersions.isEmpty ? "" : " (2026-07-28 requests carry _meta and no session)")")
             }
             // A supported version that differs from the negotiated one is tolerated: the spec
             // only requires 400 for invalid or unsupported values; the session's version rules.

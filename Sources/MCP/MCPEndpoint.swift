@@ -23,6 +23,7 @@ public final class MCPEndpoint: HTTPResponder, Sendable {
     let modernVersions: Set<MCPProtocolVersion>
     /// Every supported revision, newest first (`supportedVersions` of discover and -32022).
     let supportedVersionsNewestFirst: [MCPProtocolVersion]
+    /// The legacy revisions, oldest first, for the session-era version refusal.
     let supportedVersionList: String
     /// Serialised initialize results per negotiated revision.
     let initializeResults: [MCPProtocolVersion: [UInt8]]
@@ -62,7 +63,7 @@ public final class MCPEndpoint: HTTPResponder, Sendable {
         self.legacyVersions = Set(configuration.supportedVersions.filter { $0.era == .legacy })
         self.modernVersions = Set(configuration.supportedVersions.filter { $0.era == .modern })
         self.supportedVersionsNewestFirst = Set(configuration.supportedVersions).sorted(by: >)
-        self.supportedVersionList = configuration.supportedVersions.sorted().map(\.rawValue).joined(separator: ", ")
+        self.supportedVersionList = legacyVersions.sorted().map(\.rawValue).joined(separator: ", ")
         var results: [MCPProtocolVersion: [UInt8]] = [:]
         for version in legacyVersions {
             results[version] = JSONSerializer.bytes(Self.initializeResult(configuration, version: version))
