@@ -29,9 +29,15 @@ def run_auto_client(server):
     return anyio.run(main)
 
 
-@pytest.mark.parametrize("mode,expected", [("legacy", "2025-11-25"), ("dual", "2026-07-28"), ("modern", "2026-07-28")])
-def test_auto_client_lands_in_the_expected_era(mode, expected):
-    server = start_server(["--auto-approve", AUTO_APPROVE, "--protocol", mode])
+@pytest.mark.parametrize("mode,expected,extra", [
+    ("legacy", "2025-11-25", []),
+    ("dual", "2026-07-28", []),
+    ("modern", "2026-07-28", []),
+    # Request-scoped SSE answers (no event ids, no priming event in 2026-07-28).
+    ("modern", "2026-07-28", ["--mcp-response", "sse"]),
+])
+def test_auto_client_lands_in_the_expected_era(mode, expected, extra):
+    server = start_server(["--auto-approve", AUTO_APPROVE, "--protocol", mode, *extra])
     try:
         before = requests.get(f"{server.base}/admin/api/credits", headers=server.admin_headers(), timeout=10).json()
         version, names, result, instructions = run_auto_client(server)
