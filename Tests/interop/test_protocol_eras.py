@@ -31,6 +31,8 @@ def run_auto_client(server):
 
 @pytest.mark.parametrize("mode,expected,extra", [
     ("legacy", "2025-11-25", []),
+    # Sessionless legacy: the SDK's fallback requests must not be mistaken for 2026-07-28 ones.
+    ("legacy", "2025-11-25", ["--stateless"]),
     ("dual", "2026-07-28", []),
     ("modern", "2026-07-28", []),
     # Request-scoped SSE answers (no event ids, no priming event in 2026-07-28).
