@@ -58,4 +58,29 @@ import Testing
         #expect(response.status.code == 403)
         #expect(response.headers["WWW-Authenticate"]?.contains("insufficient_scope") == true)
     }
+
+    /// The journal's view of a 2026-07-28 exchange: method, version and the modern error code.
+    @Test func modernRequestsFillTheRequestOutcome() throws {
+        let harness = try Self.harness(.dual)
+        let token = harness.accessToken()
+        func outcome(_ headers: HTTPHeaders) throws -> MCPRequestOutcome? {
+            let body: JSONValue = ["jsonrpc": "2.0", "id": 5, "method": "tools/list",
+                                   "params": ["_meta": ["io.modelcontextprotocol/protocolVersion": "2026-07-28",
+                                                        "io.modelcontextprotocol/clientCapabilities": [:]]]]
+            var all: HTTPHeaders = ["Host": "127.0.0.1:7777", "Authorization": "Bearer \(token)", "Content-Type": "application/json",
+                                    "Accept": "application/json, text/event-stream", "MCP-Protocol-Version": "2026-07-28"]
+            for field in headers { all.add(field.name, field.value) }
+            let context = RequestContext(remoteAddress: "127.0.0.1:1")
+            _ = try harness.app.responder.respond(to: HTTPRequest(method: .post, target: "/mcp", headers: all, body: JSONSerializer.bytes(body)),
+                                                  context: context)
+            return context.outcome[MCPRequestOutcome.self]
+        }
+        let served = try outcome(["Mcp-Method": "tools/list"])
+        #expect(served?.rpcMethod == "tools/list")
+        #expect(served?.protocolVersion == "2026-07-28")
+        #expect(served?.errorCode == nil)
+        #expect(served?.principal != nil)
+        let mismatched = try outcome(["Mcp-Method": "tools/call"])
+        #expect(mismatched?.errorCode == -32020)
+    }
 }
