@@ -2,8 +2,8 @@ import Essentials
 import HTTPServer
 
 /// The admin center as server-rendered HTML, usable without JavaScript (issue #3 §5): Admin
-/// center → Settings → Ecosystem → API → Integrations (CREATE INTEGRATION → MCP integration,
-/// view credentials, edit, rotate secret, delete), Users, and Gong credits.
+/// center → Settings → Ecosystem → MCP → MCP servers (New MCP server integration, view
+/// credentials, edit, rotate secret, delete; help.gong.io 2026-10-15), Users, and Gong credits.
 ///
 /// Sign-in: `GET /admin/login?token=<one-time token>` sets the session cookie (HttpOnly,
 /// SameSite=Strict, Secure over TLS) and answers 303 → `/admin`. Every form POST carries the
