@@ -33,7 +33,7 @@ extension MCPEndpoint {
             let method = body["method"]?.stringValue ?? exchange.fields.mcpMethod ?? "-"
             logger.info("refused a 2026-07-28 request: this endpoint serves legacy revisions only", [("method", method)])
             Self.noteError(in: exchange.context.outcome, code: JSONRPCErrorObject.methodNotFoundCode,
-                           message: "2026-07-28 request refused: this endpoint serves legacy revisions only (--protocol legacy)")
+                           message: "2026-07-28 request refused: this endpoint serves legacy revisions only")
             return configuration.modernRequestRefusal(MCPModernRequest(
                 id: body["id"].flatMap(JSONRPCID.init), method: method,
                 requestedVersion: body["params"]?["_meta"]?[MCPModernMeta.protocolVersion]?.stringValue ?? exchange.fields.protocolVersion,
