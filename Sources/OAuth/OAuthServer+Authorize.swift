@@ -136,8 +136,7 @@ extension OAuthServer {
     func errorPage(rule: String, clientID: String?, explanation: String, details: [(label: String, value: String)]) -> HTTPResponse {
         record(.authorize, .refused, rule: rule, errorCode: nil, explanation: explanation, clientID: clientID,
                fields: details.map { ($0.label, $0.value) })
-        let page = AuthorizationErrorPage(title: "Authorization request refused", explanation: explanation, details: details)
-        return .html(page.render(), status: .badRequest, headers: ["Cache-Control": "no-store", "X-Frame-Options": "DENY"])
+        return AuthorizationErrorPage(explanation: explanation, details: details, brand: configuration.pageBrand).render()
     }
 
     /// `redirect_uri?error=…&error_description=…&state=…&iss=…` (RFC 6749 §4.1.2.1, RFC 9207).

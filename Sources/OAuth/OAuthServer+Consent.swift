@@ -20,12 +20,13 @@ extension OAuthServer {
                                  state: request.state, configuration: configuration)
         }
         let page = ConsentPage(
-            clientName: client.name, clientID: client.id, clientKind: client.kind, displayAttributes: client.displayAttributes,
-            scopes: request.scopes.map { ($0, configuration.scopeDescriptions[$0]) },
+            brand: configuration.pageBrand, clientName: client.name, clientID: client.id, clientKind: client.kind,
+            displayAttributes: client.displayAttributes,
+            scopes: request.scopes.map { .init(name: $0, description: configuration.scopeDescriptions[$0], unlocks: configuration.scopeUnlocks[$0]) },
             redirectURI: request.redirectURI, redirectHost: URIReference(request.redirectURI)?.displayHost ?? request.redirectURI,
             users: policy.users(for: client), transaction: transaction, formAction: configuration.paths.authorizeDecision,
             errorMessage: errorMessage, typedEmail: typedEmail)
-        return .html(page.render(), status: status, headers: ["Cache-Control": "no-store", "X-Frame-Options": "DENY"])
+        return page.render(status: status)
     }
 
     /// `POST /oauth2/authorize`: a consent decision when it carries `transaction`, otherwise an
