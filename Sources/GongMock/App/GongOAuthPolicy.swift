@@ -70,7 +70,7 @@ public struct GongOAuthPolicy: OAuthPolicy {
                 allowedScopes: Set(parent.scopes.map(\.rawValue)),
                 displayAttributes: Self.attributes(of: parent, via: "Client ID Metadata Document"),
                 redirectDecision: { uri in
-                    Self.decision(RedirectURIRules.match(uri, registered: redirects, chatGPTDynamic: false, ownerName: document.clientName))
+                    Self.decision(RedirectURIRules.match(uri, registered: redirects, chatGPTDynamic: false, owner: "client '\(document.clientName)'"))
                 })
             return .success(client)
         }
@@ -128,9 +128,9 @@ public struct GongOAuthPolicy: OAuthPolicy {
         var firstRefusal: String?
         for integration in automatic {
             let decisions = RedirectURIRules.registrationDecisions(redirectURIs, registered: integration.redirectURIs,
-                                                                   chatGPTDynamic: integration.chatGPTDynamicRedirect, ownerName: integration.name)
+                                                                   chatGPTDynamic: integration.chatGPTDynamicRedirect, owner: "integration '\(integration.name)'")
             if let refused = decisions.first(where: { !$0.isAllowed }) {
-                firstRefusal = firstRefusal ?? [refused.explanation, refused.hint].compactMap { $0 }.joined(separator: " ")
+                firstRefusal = firstRefusal ?? refused.explanation
                 continue
             }
             return .success(integration)
@@ -175,10 +175,7 @@ public struct GongOAuthPolicy: OAuthPolicy {
          ("Registration type", registration)]
     }
 
-    static func decision(_ decision: RedirectURIDecision) -> RedirectDecision {
-        if decision.isAllowed { return .allowed }
-        return .refused(explanation: decision.explanation)  // the explanation already ends with the hint
-    }
+    static func decision(_ decision: RedirectURIDecision) -> RedirectDecision { decision.redirectDecision }
 
     static func subject(for user: CompanyUser) -> OAuthSubject {
         let reason: String?
