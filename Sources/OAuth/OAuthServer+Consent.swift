@@ -74,9 +74,15 @@ extension OAuthServer {
             return errorPage(rule: failure.rule, clientID: authorization.clientID, explanation: failure.explanation,
                              details: [("client_id", authorization.clientID)])
         }
-        if case .refused(let explanation) = checkRedirect(authorization.redirectURI, for: client) {
+        // Registrations may change while the page is open: a URI no longer registered is refused.
+        switch checkRedirect(authorization.redirectURI, for: client) {
+        case .allowed: break
+        case .refused(let explanation):
             return errorPage(rule: "consent.redirect_uri.refused", clientID: client.id, explanation: explanation,
                              details: [("client_id", client.id), ("redirect_uri", authorization.redirectURI)])
+        case .mismatch(let mismatch):
+            return errorPage(rule: "consent.redirect_uri.refused", clientID: client.id, explanation: mismatch.text,
+                             details: [("client_id", client.id)], mismatch: mismatch)
         }
         let decision = form.value("decision") ?? ""
         switch decision {

@@ -18,7 +18,7 @@ import Testing
         PageCase(name: "unknown client", overrides: [:], clientID: "nobody", fragment: "client_id &#39;nobody&#39; is not registered"),
         PageCase(name: "missing redirect_uri", overrides: ["redirect_uri": nil], clientID: "manual-1", fragment: "no redirect_uri"),
         PageCase(name: "unregistered redirect", overrides: ["redirect_uri": "https://client.example.com/cb2"], clientID: "manual-1",
-                 fragment: "<dt>Closest registered</dt><dd>https://client.example.com/cb</dd>"),
+                 fragment: "<li><code>https://client.example.com/cb</code> <strong id=\"closest\">closest: differs in path</strong></li>"),
         PageCase(name: "redirect with fragment", overrides: ["redirect_uri": "https://client.example.com/cb#x"], clientID: "manual-1", fragment: "fragment"),
         PageCase(name: "CIMD URL while CIMD is off", overrides: [:], clientID: ClientMetadataDocumentCatalog.claudeURL, fragment: "does not accept metadata documents"),
     ]
@@ -145,6 +145,16 @@ import Testing
         let items = Harness.queryItems(try #require(denied.headers["Location"]))
         #expect(items.first { $0.name == "error" }?.value == "access_denied")
         #expect(items.first { $0.name == "state" }?.value == "st-123")
+    }
+
+    @Test func redirectURIUnregisteredWhileTheConsentPageWasOpenIsRefusedOnApproval() throws {
+        let harness = try Harness()
+        let page = try harness.get("/oauth2/authorize", Harness.authorizeQuery())
+        let transaction = try #require(Harness.transaction(in: page))
+        harness.policy.add(FakePolicy.manualClient(id: "manual-1", secret: "s3cret", redirects: ["https://client.example.com/other"]))
+        let approved = try harness.post("/oauth2/authorize/decision", form: [("transaction", transaction), ("subject", "u-bob"), ("decision", "approve")])
+        #expect(approved.status == .badRequest && approved.headers["Location"] == nil)
+        #expect(Harness.body(approved).contains("<code>https://client.example.com/other</code>"))
     }
 
     @Test func userWhoCannotAuthorizeGetsAccessDeniedWithReason() throws {
