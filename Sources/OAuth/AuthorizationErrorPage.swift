@@ -51,7 +51,7 @@ struct AuthorizationErrorPage {
                 list += "<li><code>\(HTML.escape(uri))</code>"
                 if uri == mismatch.closest {
                     let differs = mismatch.differenceSummary.map { ": differs in \(HTML.escape($0))" } ?? ""
-                    list += " <strong id=\"closest\">closest\(differs)</strong>"
+                    list += " <strong class=\"tag\" id=\"closest\">closest\(differs)</strong>"
                 }
                 list += "</li>"
             }

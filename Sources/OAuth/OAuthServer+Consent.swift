@@ -102,7 +102,7 @@ extension OAuthServer {
         guard !chosen.isEmpty else {
             record(.consent, .refused, rule: "consent.subject.missing", explanation: "approve was pressed without choosing a user", clientID: client.id)
             return consentPage(for: authorization, client: client, configuration: configuration,
-                               errorMessage: "Choose a user or type an email address, then approve.", typedEmail: "", status: .badRequest)
+                               errorMessage: "Choose a person or type an email address, then approve.", typedEmail: "", status: .badRequest)
         }
         guard let subject = policy.subject(matching: chosen, for: client) else {
             record(.consent, .refused, rule: "consent.subject.unknown", explanation: "no user matches '\(chosen)'", clientID: client.id)

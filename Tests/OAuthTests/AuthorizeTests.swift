@@ -18,7 +18,7 @@ import Testing
         PageCase(name: "unknown client", overrides: [:], clientID: "nobody", fragment: "client_id &#39;nobody&#39; is not registered"),
         PageCase(name: "missing redirect_uri", overrides: ["redirect_uri": nil], clientID: "manual-1", fragment: "no redirect_uri"),
         PageCase(name: "unregistered redirect", overrides: ["redirect_uri": "https://client.example.com/cb2"], clientID: "manual-1",
-                 fragment: "<li><code>https://client.example.com/cb</code> <strong id=\"closest\">closest: differs in path</strong></li>"),
+                 fragment: "<li><code>https://client.example.com/cb</code> <strong class=\"tag\" id=\"closest\">closest: differs in path</strong></li>"),
         PageCase(name: "redirect with fragment", overrides: ["redirect_uri": "https://client.example.com/cb#x"], clientID: "manual-1", fragment: "fragment"),
         PageCase(name: "CIMD URL while CIMD is off", overrides: [:], clientID: ClientMetadataDocumentCatalog.claudeURL, fragment: "does not accept metadata documents"),
     ]

@@ -93,7 +93,7 @@ import Testing
         let hint = HTML.escape(mismatch.hint?.text ?? "missing")
         #expect(page.occurrences(of: hint) == 1)
         #expect(page.occurrences(of: "http://localhost:5000/callback") == 1, "the requested field only")
-        #expect(page.contains("<li><code>http://127.0.0.1/callback</code> <strong id=\"closest\">closest: differs in host</strong></li>"))
+        #expect(page.contains("<li><code>http://127.0.0.1/callback</code> <strong class=\"tag\" id=\"closest\">closest: differs in host</strong></li>"))
         #expect(page.occurrences(of: RedirectMismatch.rule) == 1)
     }
 
@@ -102,7 +102,7 @@ import Testing
         let response = AuthorizationErrorPage(explanation: mismatch.text, details: [("client", "A")], mismatch: mismatch, brand: "B").render()
         guard case .bytes(let bytes) = response.body else { Issue.record("expected a body"); return }
         let page = String(decoding: bytes, as: UTF8.self)
-        #expect(page.contains("<strong id=\"closest\">closest: differs in trailing slash</strong>"))
+        #expect(page.contains("<strong class=\"tag\" id=\"closest\">closest: differs in trailing slash</strong>"))
         #expect(page.occurrences(of: "https://a.example/cb<") == 1)
     }
 }

@@ -3,7 +3,8 @@ import HTTPServer
 /// The chrome of every admin page: Gong-like sidebar, breadcrumb trail and heading, wrapped in
 /// the server's one `HTMLDocument` (shared stylesheet and security headers). No JavaScript.
 enum AdminLayout {
-    enum Section: String { case home, integrations, users, credits }
+    /// The navigation entry a page belongs to; `none` for pages outside the sections (errors, 404, signed out).
+    enum Section: String { case home, integrations, users, credits, none }
 
     static func page(title: String, section: Section, crumbs: [(String, String?)], session: AdminSession?, body: String,
                      status: HTTPStatus = .ok) -> HTTPResponse {

@@ -41,7 +41,7 @@ public struct AdminPages: Sendable {
             return response
         }
         router.get("/admin/signed-out") { _, _ in
-            AdminLayout.page(title: "Signed out", section: .home, crumbs: [("Admin center", nil)], session: nil,
+            AdminLayout.page(title: "Signed out", section: .none, crumbs: [("Admin center", "/admin")], session: nil,
                              body: "<div class=\"card\"><p>You are signed out. Open a new one-time login link to sign in again.</p></div>")
         }
         get(&router, "/admin") { _, _, session in home(session) }
@@ -70,7 +70,7 @@ public struct AdminPages: Sendable {
         router.fallback(under: "/admin/") { request, _ in
             let body = "<div class=\"card\"><p>There is no admin page at <code>\(HTML.escape(request.path))</code>.</p>"
                 + "<p><a class=\"btn\" href=\"/admin\">Back to the admin center</a></p></div>"
-            return AdminLayout.page(title: "Page not found", section: .home, crumbs: [], session: auth.session(for: request),
+            return AdminLayout.page(title: "Page not found", section: .none, crumbs: [], session: auth.session(for: request),
                                     body: body, status: .notFound)
         }
         router.fallback(under: "/admin/api/") { request, _ in
