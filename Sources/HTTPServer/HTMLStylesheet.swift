@@ -8,7 +8,8 @@
 /// - blocks: `.card`, `.lead`, `.crumbs`, `.tabs`, `.table-scroll` (wide data tables scroll inside
 ///   it, never the page), `dl.fields` (label/value pairs), `.actions`, `.big`;
 /// - messages: `.errors` / `.alert` (refusals), `.notice` (done), `.important` (caution), `.hint`;
-/// - text: `.tag` (a short marker beside a value); `code` and `.mono` wrap anywhere (long URIs, secrets), prose never breaks inside words.
+/// - text: `.tag` (a short marker beside a value); `code` and `.mono` wrap anywhere (long URIs, secrets;
+///   a `td.mono` id column keeps about 12 characters a line), prose never breaks inside words.
 /// Colours meet WCAG 2.1 AA contrast (4.5:1 for text).
 public enum HTMLStylesheet {
     public static let css = """
@@ -29,8 +30,8 @@ public enum HTMLStylesheet {
     .tabs span.on{border-color:#7b3fe4;color:#1f1d2b;font-weight:600}
     .card{background:#fff;border:1px solid #e4e0ef;border-radius:8px;padding:18px 20px;margin-bottom:18px}
     .table-scroll{overflow-x:auto;margin-bottom:18px}table{border-collapse:collapse;width:100%;background:#fff}
-    th,td{text-align:left;padding:8px 10px;border-bottom:1px solid #eeeaf6;vertical-align:top}th{font-size:12px;color:#5f5b73;font-weight:600;background:#faf9fd}
-    td.actions{min-width:170px}td.nowrap{white-space:nowrap}
+    th,td{text-align:left;padding:8px;border-bottom:1px solid #eeeaf6;vertical-align:top}th{font-size:12px;color:#5f5b73;font-weight:600;background:#faf9fd}
+    td.actions{min-width:170px}td.mono{min-width:14ch}td.nowrap{white-space:nowrap}
     dl.fields{display:grid;grid-template-columns:minmax(7rem,max-content) minmax(0,1fr);gap:8px 18px;margin:0}dl.fields dt{font-weight:600;color:#4b475d}
     dl.fields dd{margin:0;min-width:0}dl.fields dd ul{margin:0;padding-left:18px}
     .btn,button{display:inline-block;border:1px solid #7b3fe4;background:#7b3fe4;color:#fff;border-radius:6px;padding:7px 14px;font:inherit;font-weight:600;cursor:pointer;text-decoration:none}

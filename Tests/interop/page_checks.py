@@ -63,16 +63,20 @@ def serious_violations(driver):
     return [v for v in results["violations"] if v.get("impact") in ("serious", "critical")]
 
 
-def save_screenshot(driver, name):
-    """A full-page PNG (beyond the viewport), so a person can review the whole page."""
+def save_screenshot(driver, name, viewport):
+    """A full-page PNG: the viewport is stretched to the page's height for the capture (so
+    100vh-high parts render as a person scrolling would see them), then restored."""
     import base64
 
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    metrics = driver.execute_cdp_cmd("Page.getLayoutMetrics", {})
-    size = metrics.get("cssContentSize") or metrics["contentSize"]
-    shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
-        "format": "png", "captureBeyondViewport": True,
-        "clip": {"x": 0, "y": 0, "width": size["width"], "height": size["height"], "scale": 1}})
+    width, height, mobile = VIEWPORTS[viewport]
+    full = max(height, driver.execute_script("return document.documentElement.scrollHeight"))
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": full, "deviceScaleFactor": 1, "mobile": mobile})
+    try:
+        shot = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png"})
+    finally:
+        set_viewport(driver, viewport)
     path = ARTIFACTS / f"{name}.png"
     path.write_bytes(base64.b64decode(shot["data"]))
     return path
@@ -111,7 +115,7 @@ def check_page(driver, name, viewport, purpose):
     if len(headings) != 1 or purpose.lower() not in headings[0].lower():
         problems.append(f"main heading(s) {headings} do not name the purpose {purpose!r} (exactly one h1)")
     # Before axe, which scrolls elements into view while it checks them.
-    save_screenshot(driver, f"{name}-{viewport}")
+    save_screenshot(driver, f"{name}-{viewport}", viewport)
     for violation in serious_violations(driver):
         targets = [node["target"] for node in violation["nodes"]][:3]
         problems.append(f"axe {violation['impact']}: {violation['id']} ({violation['help']}) at {targets}")
