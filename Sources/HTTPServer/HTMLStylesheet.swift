@@ -36,7 +36,7 @@ public enum HTMLStylesheet {
     dl.fields dd{margin:0;min-width:0}dl.fields dd ul{margin:0;padding-left:18px}
     .btn,button{display:inline-block;border:1px solid #7b3fe4;background:#7b3fe4;color:#fff;border-radius:6px;padding:7px 14px;font:inherit;font-weight:600;cursor:pointer;text-decoration:none}
     .btn.secondary,button.secondary{background:#fff;color:#6a2fd6}.btn.danger,button.danger{background:#c62f4a;border-color:#c62f4a;color:#fff}
-    .actions form{display:inline}.actions a,.actions button{margin:0 6px 8px 0}form.card>p{margin-top:14px}td.actions a,td.actions button{padding:4px 10px;font-size:12px}
+    .actions form{display:inline}div.actions{display:flex;flex-wrap:wrap;gap:8px;align-items:center}div.actions a,div.actions button{margin:0}.actions a,.actions button{margin:0 6px 8px 0}form.card>p{margin-top:14px}td.actions a,td.actions button{padding:4px 10px;font-size:12px}
     label,legend{font-weight:600;display:block;margin:14px 0 4px}fieldset{border:0;padding:0;margin:14px 0 0;min-width:0}legend{padding:0;margin:0 0 4px}
     .card>:first-child,.card>input[type=hidden]:first-child+*{margin-top:0}.card>p:last-child,.alert>p:last-child{margin-bottom:0}
     .tag{display:inline-block;background:#efe8fd;color:#4b2a99;border-radius:4px;padding:0 6px;font-size:12px;font-weight:600}.hint{color:#5f5b73;font-size:12px;font-weight:400}

@@ -117,8 +117,8 @@ extension AdminPages {
         if integration.registrationType == .automatic {
             html += "<p class=\"hint\">Automatic registration: MCP clients register their own OAuth client (RFC 7591); you do not have to copy a client ID or secret.</p>"
         }
-        html += "<p class=\"actions\">" + AdminLayout.postButton("\(Self.integrationsPath)/\(integration.id)/rotate-secret", "Rotate secret", session: session)
-        html += "<a class=\"btn secondary\" href=\"\(Self.integrationsPath)\">Back to integrations</a></p>"
+        html += "<div class=\"actions\">" + AdminLayout.postButton("\(Self.integrationsPath)/\(integration.id)/rotate-secret", "Rotate secret", session: session)
+        html += "<a class=\"btn secondary\" href=\"\(Self.integrationsPath)\">Back to integrations</a></div>"
         return AdminLayout.page(title: "Credentials", section: .integrations, crumbs: crumbs(integration.name), session: session, body: html)
     }
 
@@ -127,8 +127,8 @@ extension AdminPages {
         html += " (client ID <code>\(HTML.escape(integration.clientId))</code>)?</p>"
         html += "<p>AI agents connected through it lose access: its access and refresh tokens stop working"
         html += integration.registrationType == .automatic ? ", and the clients registered under it are removed.</p>" : ".</p>"
-        html += "<p class=\"actions\">" + AdminLayout.postButton("\(Self.integrationsPath)/\(integration.id)/delete", "Delete", session: session, style: "danger")
-        html += "<a class=\"btn secondary\" href=\"\(Self.integrationsPath)\">Cancel</a></p></div>"
+        html += "<div class=\"actions\">" + AdminLayout.postButton("\(Self.integrationsPath)/\(integration.id)/delete", "Delete", session: session, style: "danger")
+        html += "<a class=\"btn secondary\" href=\"\(Self.integrationsPath)\">Cancel</a></div></div>"
         return AdminLayout.page(title: "Delete integration", section: .integrations, crumbs: crumbs(integration.name), session: session, body: html)
     }
 }
