@@ -1,6 +1,7 @@
 """Every HTML page a person meets, at a desktop and a phone viewport (issue #19): the admin
 center, sign-in and consent, refusal and error pages, signed-out and the admin 404. The rules
-are in page_checks.py; the screenshots land in .artifacts/pages/ (GONG_MOCK_ARTIFACTS)."""
+are in page_checks.py; the screenshots land in .artifacts/pages/ (GONG_MOCK_ARTIFACTS). A new page
+is one more `Page` in `PAGES`: a name, the purpose its title and heading name, how to open it."""
 import urllib.parse
 from dataclasses import dataclass
 from typing import Callable
@@ -11,23 +12,19 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from browser import make_driver
-from conftest import CI_CLIENT_ID, CI_CLIENT_SECRET, CI_REDIRECT, ADMIN_TOKEN, start_server, stop_server
+from conftest import CI_CLIENT_ID, CI_REDIRECT, start_server, stop_server
+from conftest import SEED as BASE_SEED
 from oauth_helpers import pkce_pair
 from page_checks import VIEWPORTS, check_page, set_viewport
 
 CLAUDE_AI_CALLBACK = "https://claude.ai/api/mcp/auth_callback"
 CLAUDE_COM_CALLBACK = "https://claude.com/api/mcp/auth_callback"
 
-SEED = {
-    "adminToken": ADMIN_TOKEN,
-    "credits": {"balance": 5000, "total": 5000},
-    "integrations": [
-        {"name": "CI pipeline", "authorizationContext": "SHARED", "registrationType": "MANUAL",
-         "clientId": CI_CLIENT_ID, "clientSecret": CI_CLIENT_SECRET, "redirectURIs": [CI_REDIRECT]},
-        {"name": "Claude for the sales team", "authorizationContext": "PERSONAL", "registrationType": "MANUAL",
-         "clientId": "claude-ai-only", "redirectURIs": [CLAUDE_AI_CALLBACK]},
-    ],
-}
+# The interop seed's CI pipeline, plus an integration that registered only one of Claude's two
+# callbacks (the refusal page's example).
+SEED = {**BASE_SEED, "integrations": [BASE_SEED["integrations"][0], {
+    "name": "Claude for the sales team", "authorizationContext": "PERSONAL", "registrationType": "MANUAL",
+    "clientId": "claude-ai-only", "redirectURIs": [CLAUDE_AI_CALLBACK]}]}
 
 
 @dataclass
