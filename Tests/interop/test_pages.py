@@ -112,3 +112,14 @@ def test_page(pages_server, signed_in, page, viewport):
     page.open(pages_server, signed_in)
     problems = check_page(signed_in, page.name, viewport, page.purpose)
     assert not problems, "\n".join(problems)
+
+
+def test_admin_aliases_redirect_and_unknown_admin_paths_are_404_pages(pages_server, signed_in):
+    signed_in.get(f"{pages_server.base}/admin/credits")
+    assert signed_in.current_url == f"{pages_server.base}/admin/settings/credits"
+    assert signed_in.find_element(By.TAG_NAME, "h1").text == "Gong credits"
+    missing = requests.get(f"{pages_server.base}/admin/no-such-page", timeout=10)
+    assert missing.status_code == 404 and missing.headers["Content-Type"].startswith("text/html")
+    assert "Back to the admin center" in missing.text
+    elsewhere = requests.get(f"{pages_server.base}/no-such-page", timeout=10)
+    assert elsewhere.status_code == 404 and elsewhere.headers["Content-Type"].startswith("text/plain")
