@@ -8,7 +8,8 @@
 /// - blocks: `.card`, `.lead`, `.crumbs`, `.tabs`, `.table-scroll` (wide data tables scroll inside
 ///   it, never the page), `dl.fields` (label/value pairs), `.actions`, `.big`;
 /// - messages: `.errors` / `.alert` (refusals), `.notice` (done), `.important` (caution), `.hint`;
-/// - text: `.tag` (a short marker beside a value); `code` and `.mono` wrap anywhere (long URIs, secrets;
+/// - text: `.tag` (a short marker beside a value; `.tag.ok`, `.tag.bad`, `.tag.muted` for a status,
+///   `tr.bad` for a failed row); `code` and `.mono` wrap anywhere (long URIs, secrets;
 ///   a `td.mono` id column keeps about 12 characters a line), prose never breaks inside words.
 /// Colours meet WCAG 2.1 AA contrast (4.5:1 for text).
 public enum HTMLStylesheet {
@@ -39,7 +40,8 @@ public enum HTMLStylesheet {
     .actions form{display:inline}div.actions{display:flex;flex-wrap:wrap;gap:8px;align-items:center}div.actions a,div.actions button{margin:0}.actions a,.actions button{margin:0 6px 8px 0}form.card>p{margin-top:14px}td.actions a,td.actions button{padding:4px 10px;font-size:12px}
     label,legend{font-weight:600;display:block;margin:14px 0 4px}fieldset{border:0;padding:0;margin:14px 0 0;min-width:0}legend{padding:0;margin:0 0 4px}
     .card>:first-child,.card>input[type=hidden]:first-child+*{margin-top:0}.card>p:last-child,.alert>p:last-child{margin-bottom:0}
-    .tag{display:inline-block;background:#efe8fd;color:#4b2a99;border-radius:4px;padding:0 6px;font-size:12px;font-weight:600}.hint{color:#5f5b73;font-size:12px;font-weight:400}
+    .tag{display:inline-block;background:#efe8fd;color:#4b2a99;border-radius:4px;padding:0 6px;font-size:12px;font-weight:600}
+    .tag.ok{background:#e3f5ea;color:#1d6b3f}.tag.bad{background:#fbe3e8;color:#a3203a}.tag.muted{background:#efedf5;color:#5f5a75}tr.bad td{background:#fff7f8}.hint{color:#5f5b73;font-size:12px;font-weight:400}
     input[type=text],input[type=number],input[type=email],select,textarea{width:100%;max-width:640px;padding:7px 9px;border:1px solid #8f88a8;border-radius:6px;font:inherit;background:#fff;color:inherit}
     textarea{font-family:ui-monospace,Menlo,Consolas,monospace;min-height:110px}.choice{font-weight:400;display:block;margin:6px 0}.choice small{display:block;color:#5f5b73;margin-left:22px}
     .important{border-left:4px solid #e0a100;background:#fff8e1;padding:8px 12px;margin:8px 0;max-width:640px}
