@@ -86,9 +86,11 @@ public final class GongMockApplication: Sendable {
         oauthConfiguration.noneAuthMethod = options.noneAuthMethod
         oauthConfiguration.serveRootProtectedResourceMetadata = options.serveRootProtectedResourceMetadata
         oauthConfiguration.autoApproveSubject = autoApprove
+        oauthConfiguration.scopePolicy = options.scopePolicy
         oauthConfiguration.scopeDescriptions = Dictionary(uniqueKeysWithValues: MCPScope.allCases.map { ($0.rawValue, $0.label) })
 
-        let policy = GongOAuthPolicy(integrations: integrations, company: company, catalog: oauthConfiguration.clientMetadataDocuments)
+        let policy = GongOAuthPolicy(integrations: integrations, company: company, catalog: oauthConfiguration.clientMetadataDocuments,
+                                     scopePolicy: options.scopePolicy)
         let oauthStore: any OAuthStateStore = database.map { SQLiteOAuthStateStore(database: $0) } ?? InMemoryOAuthStateStore()
         do {
             oauth = try OAuthServer(configuration: oauthConfiguration, policy: policy, clock: clock,

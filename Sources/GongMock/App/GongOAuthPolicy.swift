@@ -12,11 +12,16 @@ public struct GongOAuthPolicy: OAuthPolicy {
     let company: CompanyData
     /// The offline CIMD documents the OAuth configuration resolves (built-in plus seeded).
     let catalog: ClientMetadataDocumentCatalog
+    /// `.overlap`: a registration asking for scopes beyond the integration's is registered with the
+    /// integration's scopes (RFC 7591 §2 lets the server replace `scope`); `.strict` refuses it.
+    let scopePolicy: ScopePolicy
 
-    public init(integrations: IntegrationStore, company: CompanyData, catalog: ClientMetadataDocumentCatalog = .builtIn) {
+    public init(integrations: IntegrationStore, company: CompanyData, catalog: ClientMetadataDocumentCatalog = .builtIn,
+                scopePolicy: ScopePolicy = .overlap) {
         self.integrations = integrations
         self.company = company
         self.catalog = catalog
+        self.scopePolicy = scopePolicy
     }
 
     public func client(id: String) -> OAuthClient? {
@@ -38,7 +43,8 @@ public struct GongOAuthPolicy: OAuthPolicy {
         }
         if let requested = request.requestedScopes {
             let unknown = requested.filter { scope in !parent.scopes.contains { $0.rawValue == scope } }
-            if !unknown.isEmpty {
+            let overlaps = requested.contains { scope in parent.scopes.contains { $0.rawValue == scope } }
+            if !unknown.isEmpty, scopePolicy == .strict || !overlaps {
                 return .failure(RegistrationRefusal(.invalidClientMetadata,
                     "scope \(unknown.joined(separator: " ")) is not granted by integration '\(parent.name)'; it grants \(parent.scopes.map(\.rawValue).joined(separator: " "))."))
             }
