@@ -128,7 +128,7 @@ public struct GongOAuthPolicy: OAuthPolicy {
     func automaticIntegration(admitting redirectURIs: [String]) -> Result<MCPIntegration, RefusalReason> {
         let automatic = integrations.list().filter { $0.registrationType == .automatic }
         guard !automatic.isEmpty else {
-            return .failure(RefusalReason("no MCP integration has Registration type Automatic, so clients cannot register themselves; a Gong admin must create one (or use a Manual integration's client ID and secret)."))
+            return .failure(RefusalReason(registrationUnavailableAdvice(switchedOff: false)))
         }
         guard !redirectURIs.isEmpty else { return .failure(RefusalReason("redirect_uris is empty.")) }
         var firstRefusal: String?
