@@ -28,8 +28,7 @@ struct AuthorizationErrorPage {
 
     static func rows(for mismatch: RedirectMismatch) -> [(label: String, value: String)] {
         var rows: [(label: String, value: String)] = [("Requested redirect URI", mismatch.requested)]
-        rows.append((mismatch.registered.count == 1 ? "Registered (closest)" : "Registered",
-                     mismatch.registered.isEmpty ? "none" : mismatch.registered.joined(separator: "\n")))
+        rows.append(("Registered", mismatch.registered.isEmpty ? "none" : mismatch.registered.joined(separator: "\n")))
         if let alsoAdmitted = mismatch.alsoAdmitted { rows.append(("Also admitted", alsoAdmitted)) }
         if let closest = mismatch.closest, mismatch.registered.count > 1 { rows.append(("Closest registered", closest)) }
         if let differs = mismatch.differenceSummary { rows.append(("Differs in", differs)) }
