@@ -21,11 +21,7 @@ struct AdminPageError: HTTPResponseError {
     }
 
     func response() -> HTTPResponse {
-        var response = AdminLayout.page(title: title, section: .home, crumbs: [("Admin center", "/admin")], session: nil,
-                                        body: "<div class=\"card\"><p>\(HTML.escape(explanation))</p></div>", status: status)
-        // RFC 9110 §15.5.2: a 401 carries a challenge. The admin pages sign in through the one-time
-        // login link (a session cookie), which no registered scheme describes; the realm names it.
-        if status == .unauthorized { response.headers.replaceOrAdd("WWW-Authenticate", "Cookie realm=\"gong-mock-admin\", form-action=\"/admin/login\"") }
-        return response
+        AdminLayout.page(title: title, section: .home, crumbs: [("Admin center", "/admin")], session: nil,
+                         body: "<div class=\"card\"><p>\(HTML.escape(explanation))</p></div>", status: status)
     }
 }

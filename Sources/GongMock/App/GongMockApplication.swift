@@ -84,11 +84,11 @@ public final class GongMockApplication: Sendable {
         oauthConfiguration.introspection = options.introspection
         oauthConfiguration.advertiseJWKSURI = options.advertiseJWKSURI
         oauthConfiguration.advertiseIssParameter = options.advertiseIssParameter
+        oauthConfiguration.scopePolicy = options.scopePolicy
         oauthConfiguration.clientIDMetadataDocuments = options.clientIDMetadataDocuments
         oauthConfiguration.noneAuthMethod = options.noneAuthMethod
         oauthConfiguration.serveRootProtectedResourceMetadata = options.serveRootProtectedResourceMetadata
         oauthConfiguration.autoApproveSubject = autoApprove
-        oauthConfiguration.scopePolicy = options.scopePolicy
         oauthConfiguration.scopeDescriptions = Dictionary(uniqueKeysWithValues: MCPScope.allCases.map { ($0.rawValue, $0.label) })
 
         let policy = GongOAuthPolicy(integrations: integrations, company: company, catalog: oauthConfiguration.clientMetadataDocuments,
