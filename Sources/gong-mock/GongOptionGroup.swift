@@ -114,8 +114,8 @@ struct GongOptionGroup: ParsableArguments {
         options.advertiseIssParameter = issParameter
         options.clientIDMetadataDocuments = cimd
         options.noneAuthMethod = publicClients
-        options.serveRootProtectedResourceMetadata = rootPRM
         options.scopePolicy = ScopePolicy(rawValue: scopePolicy) ?? .overlap
+        options.serveRootProtectedResourceMetadata = rootPRM
         options.responseMode = MCPResponseMode(rawValue: mcpResponse) ?? .json
         options.getStreamEnabled = !noGetStream
         options.statefulSessions = !stateless

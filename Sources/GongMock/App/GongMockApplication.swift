@@ -91,8 +91,8 @@ public final class GongMockApplication: Sendable {
         oauthConfiguration.autoApproveSubject = autoApprove
         oauthConfiguration.scopeDescriptions = Dictionary(uniqueKeysWithValues: MCPScope.allCases.map { ($0.rawValue, $0.label) })
 
-        let policy = GongOAuthPolicy(integrations: integrations, company: company, catalog: oauthConfiguration.clientMetadataDocuments,
-                                     scopePolicy: options.scopePolicy)
+        var policy = GongOAuthPolicy(integrations: integrations, company: company, catalog: oauthConfiguration.clientMetadataDocuments)
+        policy.scopePolicy = options.scopePolicy
         let oauthStore: any OAuthStateStore = database.map { SQLiteOAuthStateStore(database: $0) } ?? InMemoryOAuthStateStore()
         do {
             oauth = try OAuthServer(configuration: oauthConfiguration, policy: policy, clock: clock,

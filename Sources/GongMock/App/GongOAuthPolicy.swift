@@ -14,14 +14,12 @@ public struct GongOAuthPolicy: OAuthPolicy {
     let catalog: ClientMetadataDocumentCatalog
     /// `.overlap`: a registration asking for scopes beyond the integration's is registered with the
     /// integration's scopes (RFC 7591 §2 lets the server replace `scope`); `.strict` refuses it.
-    let scopePolicy: ScopePolicy
+    public var scopePolicy: ScopePolicy = .overlap
 
-    public init(integrations: IntegrationStore, company: CompanyData, catalog: ClientMetadataDocumentCatalog = .builtIn,
-                scopePolicy: ScopePolicy = .overlap) {
+    public init(integrations: IntegrationStore, company: CompanyData, catalog: ClientMetadataDocumentCatalog = .builtIn) {
         self.integrations = integrations
         self.company = company
         self.catalog = catalog
-        self.scopePolicy = scopePolicy
     }
 
     public func client(id: String) -> OAuthClient? {
