@@ -84,9 +84,9 @@ struct GongOptionGroup: ParsableArguments {
             throw ValidationError("--signing-alg must be ES256 or RS256, got \"\(signingAlgorithm)\"")
         }
         guard ["auto", "on", "off"].contains(registration) else { throw ValidationError("--registration must be auto, on or off, got \"\(registration)\"") }
-        guard ScopePolicy(rawValue: scopePolicy) != nil else { throw ValidationError("--scope-policy must be overlap or strict, got \"\(scopePolicy)\"") }
         guard MCPResponseMode(rawValue: mcpResponse) != nil else { throw ValidationError("--mcp-response must be json or sse, got \"\(mcpResponse)\"") }
         guard GongBearerAuthenticator.ChallengeStyle(rawValue: challenge) != nil else { throw ValidationError("--challenge must be gong or rfc, got \"\(challenge)\"") }
+        guard ScopePolicy(rawValue: scopePolicy) != nil else { throw ValidationError("--scope-policy must be overlap or strict, got \"\(scopePolicy)\"") }
         guard CreditExhaustionMode(rawValue: creditsExhausted) != nil else {
             throw ValidationError("--credits-exhausted must be one of \(CreditExhaustionMode.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(creditsExhausted)\"")
         }
