@@ -129,8 +129,7 @@ extension OAuthServer {
                    mismatch: RedirectMismatch? = nil) -> HTTPResponse {
         record(.authorize, .refused, rule: rule, errorCode: nil, explanation: explanation, clientID: clientID,
                fields: details.map { ($0.label, $0.value) } + (mismatch?.fields ?? []))
-        let page = AuthorizationErrorPage(title: "Authorization request refused", explanation: explanation, details: details, mismatch: mismatch)
-        return .html(page.render(), status: .badRequest, headers: ["Cache-Control": "no-store", "X-Frame-Options": "DENY"])
+        return AuthorizationErrorPage(explanation: explanation, details: details, mismatch: mismatch, brand: configuration.pageBrand).render()
     }
 
     /// `redirect_uri?error=…&error_description=…&state=…&iss=…` (RFC 6749 §4.1.2.1, RFC 9207).

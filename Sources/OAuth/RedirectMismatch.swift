@@ -42,6 +42,9 @@ public struct RedirectMismatch: Sendable, Equatable {
                                    closest: closest, differences: differences, hint: chosen)
     }
 
+    /// The matching rule, in one sentence (OAuth 2.1 §4.1.3, RFC 8252 §7.3).
+    public static let rule = "Redirect URIs must match exactly; only an http loopback URI may use another port (RFC 8252 §7.3)."
+
     /// The first sentence of `text`: what was refused, for a page's heading paragraph.
     public var summary: String { "redirect_uri '\(requested)' is not registered for \(owner)." }
 
@@ -71,7 +74,7 @@ public struct RedirectMismatch: Sendable, Equatable {
             if let closest { text += " Closest: '\(closest)'\(differs)." }
         }
         if let alsoAdmitted { text += " Also admitted: \(alsoAdmitted)." }
-        text += " Redirect URIs must match exactly; only an http loopback URI may use another port (RFC 8252 §7.3)."
+        text += " " + rule
         if let hint { text += " Hint: \(hint.text)" }
         return text
     }

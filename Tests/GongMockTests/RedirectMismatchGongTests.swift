@@ -61,7 +61,7 @@ import Testing
         #expect(response.status == .badRequest)
         let page = GongMockHarness.bodyText(response)
         #expect(page.count(of: "localhost and 127.0.0.1 are different hosts") == 1, "\(page)")
-        #expect(page.contains("<dt>Differs in</dt><dd>host</dd>"))
+        #expect(page.contains("<strong class=\"tag\" id=\"closest\">closest: differs in host</strong>"))
         #expect(page.contains("The only registered URI") == false, "the page shows fields, not the log sentence")
     }
 

@@ -87,12 +87,23 @@ import Testing
             Issue.record("expected a mismatch")
             return
         }
-        let page = AuthorizationErrorPage(title: "Authorization request refused", explanation: mismatch.text, details: [], mismatch: mismatch).render()
+        let response = AuthorizationErrorPage(explanation: mismatch.text, details: [], mismatch: mismatch, brand: "B").render()
+        guard case .bytes(let bytes) = response.body else { Issue.record("expected a body"); return }
+        let page = String(decoding: bytes, as: UTF8.self)
         let hint = HTML.escape(mismatch.hint?.text ?? "missing")
         #expect(page.occurrences(of: hint) == 1)
-        #expect(page.occurrences(of: "http://localhost:5000/callback") == 2, "summary sentence and the requested field")
-        #expect(page.contains("<dt>Closest registered</dt><dd>http://127.0.0.1/callback</dd>"))
-        #expect(page.contains("<dt>Differs in</dt><dd>host</dd>"))
+        #expect(page.occurrences(of: "http://localhost:5000/callback") == 1, "the requested field only")
+        #expect(page.contains("<li><code>http://127.0.0.1/callback</code> <strong class=\"tag\" id=\"closest\">closest: differs in host</strong></li>"))
+        #expect(page.occurrences(of: RedirectMismatch.rule) == 1)
+    }
+
+    @Test func errorPageMarksTheOnlyRegisteredURIAsClosest() {
+        let mismatch = RedirectMismatch(requested: "https://a.example/cb/", owner: "client 'A'", registered: ["https://a.example/cb"])
+        let response = AuthorizationErrorPage(explanation: mismatch.text, details: [("client", "A")], mismatch: mismatch, brand: "B").render()
+        guard case .bytes(let bytes) = response.body else { Issue.record("expected a body"); return }
+        let page = String(decoding: bytes, as: UTF8.self)
+        #expect(page.contains("<strong class=\"tag\" id=\"closest\">closest: differs in trailing slash</strong>"))
+        #expect(page.occurrences(of: "https://a.example/cb<") == 1)
     }
 }
 

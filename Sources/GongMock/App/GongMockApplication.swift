@@ -89,7 +89,10 @@ public final class GongMockApplication: Sendable {
         oauthConfiguration.noneAuthMethod = options.noneAuthMethod
         oauthConfiguration.serveRootProtectedResourceMetadata = options.serveRootProtectedResourceMetadata
         oauthConfiguration.autoApproveSubject = autoApprove
-        oauthConfiguration.scopeDescriptions = Dictionary(uniqueKeysWithValues: MCPScope.allCases.map { ($0.rawValue, $0.label) })
+        toolCatalog = GongToolCatalog(data: company, clock: clock)
+        oauthConfiguration.scopeDescriptions = Dictionary(uniqueKeysWithValues: MCPScope.allCases.map { ($0.rawValue, $0.title) })
+        oauthConfiguration.scopeUnlocks = toolCatalog.toolNamesByScope(MCPScope.allCases.map(\.rawValue))
+        oauthConfiguration.pageBrand = "gong · mock"
 
         var policy = GongOAuthPolicy(integrations: integrations, company: company, catalog: oauthConfiguration.clientMetadataDocuments)
         policy.scopePolicy = options.scopePolicy
@@ -102,7 +105,6 @@ public final class GongMockApplication: Sendable {
         }
 
         stopwatch.lap("authorization server")
-        toolCatalog = GongToolCatalog(data: company, clock: clock)
         let tools = GongMCPTools(catalog: toolCatalog, ledger: ledger, pricing: options.pricing,
                                  exhaustionMode: options.creditExhaustion, logger: logger.scoped("tools"))
         let oauthServer = oauth

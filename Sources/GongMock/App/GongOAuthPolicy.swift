@@ -183,10 +183,12 @@ public struct GongOAuthPolicy: OAuthPolicy {
 
     static func subject(for user: CompanyUser) -> OAuthSubject {
         let reason: String?
+        // Without the person's name: the consent page groups people by reason, and the refusal
+        // names the person before it.
         if !user.active {
-            reason = "\(user.name) is deactivated in Gong and cannot connect to the Gong MCP server."
+            reason = "Deactivated users cannot connect to the Gong MCP server"
         } else if user.seatType != .paid {
-            reason = "\(user.name) has a Collaborator seat. Collaborator seats cannot connect to the Gong MCP server; a paid Gong seat is required."
+            reason = "Collaborator seats cannot connect to the Gong MCP server; a paid Gong seat is required"
         } else {
             reason = nil
         }
