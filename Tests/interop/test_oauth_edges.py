@@ -3,21 +3,18 @@ a client that asks for every advertised scope (the MCP spec's scope selection) a
 integrations gets the overlap; a localhost callback against a registered 127.0.0.1 is refused
 with the loopback hint exactly once; a client that falls back to /register hears what to do."""
 import json
-import urllib.parse
 
 import anyio
 import httpx2
 import pytest
 import requests
-from mcp.client.auth import OAuthClientProvider
 from mcp.client.auth.exceptions import OAuthRegistrationError
 from mcp.client.session import ClientSession
 from mcp.client.streamable_http import streamable_http_client
-from mcp.shared.auth import AuthorizationCodeResult, OAuthClientInformationFull, OAuthClientMetadata
 
 from conftest import ADMIN_TOKEN, AUTO_APPROVE, start_server, stop_server
 from oauth_helpers import authorize, pkce_pair
-from test_mcp_sdk import MemoryStorage
+from test_mcp_sdk import sdk_provider
 
 CALLBACK = "http://127.0.0.1/callback"
 LOOPBACK_HINT = "localhost and 127.0.0.1 are different hosts"
@@ -49,34 +46,7 @@ def edges_server():
 
 
 def sdk_auth(server, client_id=None, client_secret=None, redirect="http://127.0.0.1:43210/callback"):
-    """An SDK provider with no scope of its own: it selects every scope the PRM advertises."""
-    captured = {}
-
-    async def redirect_handler(url: str):
-        async with httpx2.AsyncClient() as http:
-            response = await http.get(url, follow_redirects=False)
-        assert response.status_code == 302, response.text
-        query = urllib.parse.parse_qs(urllib.parse.urlparse(response.headers["location"]).query)
-        captured["requested_scope"] = urllib.parse.parse_qs(urllib.parse.urlparse(url).query).get("scope", [None])[0]
-        captured["code"] = query["code"][0]
-        captured["state"] = query.get("state", [None])[0]
-        captured["iss"] = query.get("iss", [None])[0]
-
-    async def callback_handler():
-        return AuthorizationCodeResult(code=captured["code"], state=captured["state"], iss=captured["iss"])
-
-    metadata = OAuthClientMetadata(client_name="interop-edges", redirect_uris=[redirect],
-                                   grant_types=["authorization_code", "refresh_token"], response_types=["code"],
-                                   token_endpoint_auth_method="client_secret_basic")
-    info = None
-    if client_id is not None:
-        info = OAuthClientInformationFull(client_id=client_id, client_secret=client_secret, redirect_uris=[redirect],
-                                          grant_types=["authorization_code", "refresh_token"], response_types=["code"],
-                                          token_endpoint_auth_method="client_secret_basic")
-    storage = MemoryStorage(info)
-    provider = OAuthClientProvider(server_url=server.mcp, client_metadata=metadata, storage=storage,
-                                   redirect_handler=redirect_handler, callback_handler=callback_handler)
-    return provider, storage, captured
+    return sdk_provider(server, client_id, client_secret, redirect)
 
 
 def account_id(server):
