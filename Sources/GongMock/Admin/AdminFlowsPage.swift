@@ -17,11 +17,11 @@ struct AdminFlowsPage: Sendable {
     func install(into router: inout Router) {
         let auth = self.auth
         router.get(Self.path) { [self] request, _ in
-            guard let session = auth.session(for: request) else { throw AdminPageError.signInRequired }
+            guard let session = auth.session(for: request) else { throw AdminSignInChallenge() }
             return page(session, clientID: request.queryValue("client"))
         }
         router.get(Self.path + "/journal") { [self] request, _ in
-            guard auth.session(for: request) != nil else { throw AdminPageError.signInRequired }
+            guard auth.session(for: request) != nil else { throw AdminSignInChallenge() }
             let filter = try JournalFilter.parse(request.queryItems)
             var body: [UInt8] = []
             for entry in journal.entries(filter) { body += entry.jsonLine() }
@@ -29,7 +29,7 @@ struct AdminFlowsPage: Sendable {
                                                        "X-Content-Type-Options": "nosniff"], bytes: body)
         }
         router.get(Self.path + "/har") { [self] request, _ in
-            guard auth.session(for: request) != nil else { throw AdminPageError.signInRequired }
+            guard auth.session(for: request) != nil else { throw AdminSignInChallenge() }
             let filter = try JournalFilter.parse(request.queryItems)
             let document = JournalHAR.document(journal.entries(filter), baseURL: baseURL, version: GongMockApplication.version)
             var headers: HTTPHeaders = ["Cache-Control": "no-store"]

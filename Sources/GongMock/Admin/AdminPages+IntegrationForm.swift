@@ -15,7 +15,7 @@ extension AdminPages {
         switch mode {
         case .create:
             action = Self.integrationsPath
-            title = "MCP integration"
+            title = "New MCP server integration"
             submit = "Save"
         case .edit(let integration):
             action = "\(Self.integrationsPath)/\(integration.id)/edit"
@@ -28,23 +28,23 @@ extension AdminPages {
         html += "<label for=\"name\">Integration name</label>"
         html += "<input type=\"text\" id=\"name\" name=\"name\" maxlength=\"100\" value=\"\(HTML.escape(values.name))\">"
 
-        html += "<label>Authorization context</label>"
+        html += "<fieldset><legend>Authorization context</legend>"
         for context in [AuthorizationContext.shared, .personal] {
             let checked = values.authorizationContext == context ? " checked" : ""
             let suffix = context == .personal ? " (Default)" : ""
-            html += "<span class=\"choice\"><input type=\"radio\" name=\"authorizationContext\" value=\"\(context.rawValue)\" id=\"ctx-\(context.rawValue)\"\(checked)\(locked ? " disabled" : "")> "
-            html += "<strong>\(context.label)\(suffix)</strong><small>\(HTML.escape(context.explanation))</small></span>"
+            html += "<label class=\"choice\"><input type=\"radio\" name=\"authorizationContext\" value=\"\(context.rawValue)\" id=\"ctx-\(context.rawValue)\"\(checked)\(locked ? " disabled" : "")> "
+            html += "<strong>\(context.label)\(suffix)</strong><small>\(HTML.escape(context.explanation))</small></label>"
         }
-        html += "<div class=\"important\"><strong>Important:</strong> \(HTML.escape(IntegrationError.cannotChangeWording))</div>"
+        html += "<div class=\"important\"><strong>Important:</strong> \(HTML.escape(IntegrationError.cannotChangeWording))</div></fieldset>"
 
-        html += "<label>Registration type</label>"
+        html += "<fieldset><legend>Registration type</legend>"
         for type in RegistrationType.allCases {
             let checked = values.registrationType == type ? " checked" : ""
             let suffix = type == .default ? " (Default)" : ""
-            html += "<span class=\"choice\"><input type=\"radio\" name=\"registrationType\" value=\"\(type.rawValue)\" id=\"reg-\(type.rawValue)\"\(checked)\(locked ? " disabled" : "")> "
-            html += "<strong>\(type.label)\(suffix)</strong><small>\(HTML.escape(type.explanation))</small></span>"
+            html += "<label class=\"choice\"><input type=\"radio\" name=\"registrationType\" value=\"\(type.rawValue)\" id=\"reg-\(type.rawValue)\"\(checked)\(locked ? " disabled" : "")> "
+            html += "<strong>\(type.label)\(suffix)</strong><small>\(HTML.escape(type.explanation))</small></label>"
         }
-        html += "<div class=\"important\">Registration type and Authorization context are set at creation and cannot be changed.</div>"
+        html += "<p class=\"hint\">Set at creation too, like the authorization context.</p></fieldset>"
 
         html += "<label for=\"redirectURIs\">Redirect URI <span class=\"hint\">Required. Enter the callback URL for each MCP client, with one URL per line. Find the correct redirect URI in your MCP client documentation.</span></label>"
         html += "<textarea id=\"redirectURIs\" name=\"redirectURIs\" rows=\"5\" spellcheck=\"false\">\(HTML.escape(values.redirectURIText))</textarea>"
@@ -52,27 +52,28 @@ extension AdminPages {
         html += "<li>Claude: https://claude.ai/api/mcp/auth_callback and https://claude.com/api/mcp/auth_callback</li>"
         html += "<li>ChatGPT: ChatGPT assigns the redirect URI dynamically during the OAuth flow. No static redirect URI is required. <em>Note: This is a ChatGPT client behavior, not a Gong server capability.</em></li>"
         html += "<li>Microsoft Copilot: Copy the redirect URI from Copilot Studio when creating the MCP connection. For M365 Copilot plugins, use: https://teams.microsoft.com/api/platform/v1.0/oAuthRedirect.</li>"
+        html += "<li>Salesforce Agentforce: start with https://login.salesforce.com/services/extidp/callback (Personal access), then replace it with the Redirect URI Salesforce generates for its External Auth Identity Provider.</li>"
         html += "<li>Other / Custom clients: Refer to the MCP client documentation for the correct redirect URI.</li></ul>"
         html += "<div class=\"presets\"><span class=\"hint\">Add a client's redirect URIs:</span> "
         for preset in ClientPreset.all {
-            html += "<button type=\"submit\" class=\"secondary\" name=\"preset\" value=\"\(preset.id)\">\(HTML.escape(preset.name))</button>"
+            html += "<button type=\"submit\" class=\"secondary\" name=\"preset\" value=\"\(preset.id)\" title=\"\(HTML.escape(preset.source))\">\(HTML.escape(preset.name))</button>"
         }
         html += "</div>"
         let chatGPTChecked = values.chatGPTDynamicRedirect ? " checked" : ""
-        html += "<span class=\"choice\"><input type=\"checkbox\" name=\"chatGPTDynamicRedirect\" id=\"chatGPTDynamicRedirect\"\(chatGPTChecked)> "
-        html += "<strong>ChatGPT (dynamic redirect)</strong><small>Admits https://chatgpt.com/connector/oauth/{callback_id} and the legacy https://chatgpt.com/connector_platform_oauth_redirect, nothing else on chatgpt.com.</small></span>"
+        html += "<label class=\"choice\"><input type=\"checkbox\" name=\"chatGPTDynamicRedirect\" id=\"chatGPTDynamicRedirect\"\(chatGPTChecked)> "
+        html += "<strong>ChatGPT (dynamic redirect)</strong><small>Admits https://chatgpt.com/connector/oauth/{callback_id} and the legacy https://chatgpt.com/connector_platform_oauth_redirect, nothing else on chatgpt.com.</small></label>"
 
-        html += "<label>Scopes</label>"
+        html += "<fieldset><legend>Scopes</legend>"
         for scope in MCPScope.all {
             let checked = values.scopes.contains(scope.rawValue) ? " checked" : ""
-            html += "<span class=\"choice\"><input type=\"checkbox\" name=\"scopes\" value=\"\(scope.rawValue)\" id=\"scope-\(scope.rawValue)\"\(checked)> "
-            html += "<code>\(scope.rawValue)</code><small>\(HTML.escape(scope.label))</small></span>"
+            html += "<label class=\"choice\"><input type=\"checkbox\" name=\"scopes\" value=\"\(scope.rawValue)\" id=\"scope-\(scope.rawValue)\"\(checked)> "
+            html += "<code>\(scope.rawValue)</code><small>\(HTML.escape(scope.label))</small></label>"
         }
-        html += "<p style=\"margin-top:18px\"><button type=\"submit\" name=\"save\" value=\"1\">\(submit)</button> "
+        html += "</fieldset>"
+        html += "<p class=\"buttons\"><button type=\"submit\" name=\"save\" value=\"1\">\(submit)</button> "
         html += "<a class=\"btn secondary\" href=\"\(Self.integrationsPath)\">Cancel</a></p></form>"
         return AdminLayout.page(title: title, section: .integrations,
-                                crumbs: [("Admin center", "/admin"), ("Settings", "/admin/settings"), ("Ecosystem", nil), ("API", nil),
-                                         ("Integrations", Self.integrationsPath)],
+                                crumbs: crumbs(),
                                 session: session, body: html, status: status)
     }
 

@@ -2,8 +2,8 @@ import Essentials
 import HTTPServer
 
 /// The admin center as server-rendered HTML, usable without JavaScript (issue #3 §5): Admin
-/// center → Settings → Ecosystem → API → Integrations (CREATE INTEGRATION → MCP integration,
-/// view credentials, edit, rotate secret, delete), Users, and Gong credits.
+/// center → Settings → Ecosystem → MCP → MCP servers (New MCP server integration, view
+/// credentials, edit, rotate secret, delete; help.gong.io 2026-10-15), Users, and Gong credits.
 ///
 /// Sign-in: `GET /admin/login?token=<one-time token>` sets the session cookie (HttpOnly,
 /// SameSite=Strict, Secure over TLS) and answers 303 → `/admin`. Every form POST carries the
@@ -29,7 +29,8 @@ public struct AdminPages: Sendable {
         self.onIntegrationDeleted = onIntegrationDeleted
     }
 
-    static let integrationsPath = "/admin/settings/api/integrations"
+    /// Admin center → Settings → Ecosystem → MCP → "MCP servers" (help.gong.io, 2026-10-15).
+    static let integrationsPath = "/admin/settings/ecosystem/mcp"
 
     public func install(into router: inout Router) {
         let auth = self.auth
@@ -41,14 +42,42 @@ public struct AdminPages: Sendable {
             return response
         }
         router.get("/admin/signed-out") { _, _ in
-            AdminLayout.page(title: "Signed out", section: .home, crumbs: [("Admin center", nil)], session: nil,
+            AdminLayout.page(title: "Signed out", section: .none, crumbs: [("Admin center", "/admin")], session: nil,
                              body: "<div class=\"card\"><p>You are signed out. Open a new one-time login link to sign in again.</p></div>")
         }
         get(&router, "/admin") { _, _, session in home(session) }
         get(&router, "/admin/settings") { _, _, session in home(session) }
         installIntegrationPages(into: &router)
+        installLegacyIntegrationRedirects(into: &router)
         installUserPages(into: &router)
         installCreditPages(into: &router)
+        installNotFound(into: &router)
+    }
+
+    /// Paths people guess, answered with a redirect to the page they mean (issue #19 §3).
+    static let aliases: [(path: String, target: String)] = [
+        ("/admin/", "/admin"),
+        ("/admin/credits", "/admin/settings/credits"),
+        ("/admin/integrations", integrationsPath),
+        ("/admin/settings/users", "/admin/users"),
+    ]
+
+    /// Aliases redirect; any other unknown path under /admin/ gets a 404 page in the admin layout
+    /// with a way back, and under /admin/api/ the API's JSON 404.
+    func installNotFound(into router: inout Router) {
+        for alias in Self.aliases {
+            router.get(alias.path) { _, _ in .redirect(to: alias.target, status: .found) }
+        }
+        let auth = self.auth
+        router.fallback(under: "/admin/") { request, _ in
+            let body = "<div class=\"card\"><p>There is no admin page at <code>\(HTML.escape(request.path))</code>.</p>"
+                + "<p><a class=\"btn\" href=\"/admin\">Back to the admin center</a></p></div>"
+            return AdminLayout.page(title: "Page not found", section: .none, crumbs: [], session: auth.session(for: request),
+                                    body: body, status: .notFound)
+        }
+        router.fallback(under: "/admin/api/") { request, _ in
+            throw AdminAPIError(.notFound, "not_found", "The admin API has no route for \(request.method.rawValue) \(request.path).")
+        }
     }
 
     // MARK: Gates
@@ -58,7 +87,7 @@ public struct AdminPages: Sendable {
              _ handler: @escaping @Sendable (HTTPRequest, RequestContext, AdminSession) throws -> HTTPResponse) {
         let auth = self.auth
         router.get(pattern) { request, context in
-            guard let session = auth.session(for: request) else { throw AdminPageError.signInRequired }
+            guard let session = auth.session(for: request) else { throw AdminSignInChallenge() }
             return try handler(request, context, session)
         }
     }
@@ -69,7 +98,7 @@ public struct AdminPages: Sendable {
         let auth = self.auth
         let logger = self.logger
         router.post(pattern) { request, context in
-            guard let session = auth.session(for: request) else { throw AdminPageError.signInRequired }
+            guard let session = auth.session(for: request) else { throw AdminSignInChallenge() }
             let form = AdminForm(URLEncodedForm.parse(request.body))
             guard auth.verifyCSRF(form.value("csrf"), session: session) else {
                 logger.warning("admin form refused: CSRF token missing or wrong", [("path", request.path)])
@@ -97,7 +126,7 @@ public struct AdminPages: Sendable {
     func home(_ session: AdminSession) -> HTTPResponse {
         let body = """
         <div class="tabs"><span class="on">Settings</span></div>
-        <div class="card"><h2>Ecosystem</h2><p><a href="\(Self.integrationsPath)">API</a> — create and manage integrations, including MCP integrations that let external AI agents query the Gong MCP server.</p></div>
+        <div class="card"><h2>Ecosystem</h2><p><a href="\(Self.integrationsPath)">MCP</a> — MCP servers tab: create and manage the MCP server integrations that let external AI agents query the Gong MCP server.</p></div>
         <div class="card"><h2>People</h2><p><a href="/admin/users">Users</a> — seats, teams and data-access permissions.</p></div>
         <div class="card"><h2>Reports</h2><p><a href="/admin/settings/credits">Gong credits</a> — remaining and total credits, credit-usage report.</p></div>
         """

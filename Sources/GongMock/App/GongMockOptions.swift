@@ -28,8 +28,16 @@ public struct GongMockOptions: Sendable {
     public var clientIDMetadataDocuments = false
     public var noneAuthMethod = false
     public var serveRootProtectedResourceMetadata = false
+    /// Scope requests beyond an integration's scopes get the overlap (Gong is silent; RFC 6749 §3.3
+    /// allows it and MCP clients ask for every advertised scope) or, `.strict`, `invalid_scope`.
+    public var scopePolicy: ScopePolicy = .overlap
 
     // MCP switches.
+    /// Gong tools served: the launch three (default) or `2026-11` (+ research_conversations, search_conversations).
+    public var toolset: GongToolset = .default
+    /// MCP eras served: legacy (2025 revisions with initialize, as mcp.gong.io is observed),
+    /// dual, or modern (2026-07-28 only).
+    public var protocolMode: MCPProtocolMode = .legacy
     public var responseMode: MCPResponseMode = .json
     public var getStreamEnabled = true
     public var statefulSessions = true

@@ -57,7 +57,7 @@ import Testing
     @Test func tokenInQuery() throws {
         let client = VerdictClient(try H())
         #expect(client.authorize())
-        #expect(client.callTool(tokenInQuery: true).status.code == 401)
+        #expect(client.callTool(tokenInQuery: true).status.code == 400)
         let verdict = client.verdicts()["token-in-query"]
         #expect(verdict?.status == .fail)
         // The journal shows the refusal and never the token.
