@@ -133,6 +133,6 @@ struct AdminFlowsPage: Sendable {
     .v-pass{background:#e3f5ea;color:#1d6b3f}.v-fail{background:#fbe3e8;color:#a3203a}.v-not-seen{background:#efedf5;color:#5f5a75}
     tr.verdict-fail td{background:#fff7f8}table.timeline tr.failed td{background:#fff7f8}.refusal code{color:#a3203a}
     table.claims th{width:220px}.summary{margin:0 0 10px}.scroll{overflow-x:auto;max-width:100%}
-    .client>h2{margin-top:0}table.verdicts td:first-child code{white-space:nowrap;word-break:normal}
+    .client>h2{margin-top:0}table.verdicts td:first-child code{white-space:nowrap;word-break:normal}table.verdicts{min-width:680px}table.timeline{min-width:760px}
     """
 }
