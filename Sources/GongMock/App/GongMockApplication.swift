@@ -17,6 +17,8 @@ public final class GongMockApplication: Sendable {
     public let integrations: IntegrationStore
     public let ledger: CreditLedger
     public let clock: AdjustableClock
+    /// The test controls' faults (issue #15); the seed's `faults` are added at start.
+    public let faults: FaultPlane
     let database: StateDatabase?
     let toolCatalog: GongToolCatalog
 
@@ -39,6 +41,8 @@ public final class GongMockApplication: Sendable {
         if let preloaded {
             company = preloaded
         } else {
+            // The clock start must hold before the company's relative times resolve against it.
+            if let start = options.effectiveClockStart { ClockControl(clock: clock).set(to: start) }
             company = try Self.loadCompany(options: options, clock: clock)
             stopwatch.lap("company fixture")
         }
@@ -64,6 +68,11 @@ public final class GongMockApplication: Sendable {
         ledger = try Self.makeLedger(database: database, seed: seed, company: company, clock: clock)
 
         stopwatch.lap("credit ledger")
+        let store = integrations
+        faults = FaultPlane(clock: clock, logger: logger.scoped("faults"), integrationOfClient: { clientID in
+            store.integration(clientId: clientID)?.id ?? store.registeredClient(clientId: clientID)?.integrationId
+        })
+        for spec in seed.faults { faults.add(spec) }
         let autoApprove = options.autoApproveEmail ?? seed.autoApprove
         if let autoApprove {
             guard let user = company.user(email: autoApprove) ?? company.user(id: autoApprove) else {
@@ -97,13 +106,16 @@ public final class GongMockApplication: Sendable {
             throw GongMockStartupError("authorization server: \(error)")
         }
 
+        let plane = faults
+        oauth.setTokenHook { plane.tokenDecision($0) }
         stopwatch.lap("authorization server")
         toolCatalog = GongToolCatalog(data: company, clock: clock)
         let tools = GongMCPTools(catalog: toolCatalog, ledger: ledger, pricing: options.pricing,
-                                 exhaustionMode: options.creditExhaustion, logger: logger.scoped("tools"))
+                                 exhaustionMode: options.creditExhaustion, logger: logger.scoped("tools"), faults: faults)
         let oauthServer = oauth
         let authenticator = GongBearerAuthenticator(resourceMetadataURL: oauthConfiguration.protectedResourceMetadataURL,
-                                                    style: options.challengeStyle, logger: logger.scoped("mcp.auth"),
+                                                    style: options.challengeStyle, logger: logger.scoped("mcp.auth"), faults: faults,
+                                                    toolScopes: Dictionary(toolCatalog.definitions.map { ($0.name, $0.requiredScope) }, uniquingKeysWith: { first, _ in first }),
                                                     verify: { oauthServer.verifyAccessToken($0) })
         let mcpConfiguration = MCPServerConfiguration(
             serverInfo: MCPImplementationInfo(name: "gong-mcp-server", version: Self.version, title: "Gong (gong-mock)"),
@@ -145,7 +157,7 @@ public final class GongMockApplication: Sendable {
             return .text("Internal Server Error: \(error)\n", status: .internalServerError)
         }
         stopwatch.lap("admin, routes")
-        responder = router
+        responder = MiddlewareChain([FaultMiddleware(plane: faults, paths: oauthConfiguration.paths, baseURL: baseURL)], responder: router)
     }
 
     /// Builds what only tool calls need (search indexes, tool engines) on the calling thread; the
