@@ -19,6 +19,8 @@ public final class GongMockApplication: Sendable {
     public let clock: AdjustableClock
     /// The test controls' faults (issue #15); the seed's `faults` are added at start.
     public let faults: FaultPlane
+    /// The aggregate behind reset, snapshot/restore and `/_mock/state`.
+    public let state: MockStateStore
     let database: StateDatabase?
     let toolCatalog: GongToolCatalog
 
@@ -142,7 +144,10 @@ public final class GongMockApplication: Sendable {
             logger.notice("integration deleted; its tokens stop working", [("integration", integration.name), ("grantsRevoked", String(revoked))])
         }
 
+        state = MockStateStore(integrations: integrations, oauth: oauth, sessions: mcp.sessions, ledger: ledger, admin: adminAuth,
+                               faults: faults, clock: clock, company: company, persistent: database != nil, logger: logger.scoped("controls"))
         var router = Router()
+        MockControlAPI(state: state, auth: adminAuth, logger: logger.scoped("controls")).install(into: &router)
         router.get("/healthz") { _, _ in .json(Array(#"{"status":"ok"}"#.utf8)) }
         oauth.install(into: &router)
         let endpoint = mcp
@@ -157,6 +162,7 @@ public final class GongMockApplication: Sendable {
             return .text("Internal Server Error: \(error)\n", status: .internalServerError)
         }
         stopwatch.lap("admin, routes")
+        state.markInitial()
         responder = MiddlewareChain([FaultMiddleware(plane: faults, paths: oauthConfiguration.paths, baseURL: baseURL)], responder: router)
     }
 

@@ -7,7 +7,7 @@ import Synchronization
 /// optional `IntegrationPersistence` under the lock and applied in memory only once that write
 /// succeeded, so what was acknowledged survives a restart. Lists keep creation order.
 public final class IntegrationStore: Sendable {
-    struct State {
+    struct State: Sendable {
         var integrations: [MCPIntegration] = []
         var clients: [RegisteredClient] = []
     }
