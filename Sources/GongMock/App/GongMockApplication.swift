@@ -9,6 +9,7 @@ import OAuth
 public final class GongMockApplication: Sendable {
     public let baseURL: String
     public let mcpURL: String
+    /// The whole stack: middleware chain (request log, CORS when on) around the router.
     public let responder: any HTTPResponder
     public let adminAuth: AdminAuth
     public let oauth: OAuthServer
@@ -21,6 +22,7 @@ public final class GongMockApplication: Sendable {
     public let faults: FaultPlane
     /// The aggregate behind reset, snapshot/restore and `/_mock/state`.
     public let state: MockStateStore
+    let logger: Logger
     let database: StateDatabase?
     let toolCatalog: GongToolCatalog
 
@@ -127,7 +129,6 @@ public final class GongMockApplication: Sendable {
             getStreamEnabled: options.getStreamEnabled,
             allowedOrigins: options.allowedOrigins,
             hostCheck: options.loopbackHostCheck ? .loopback(publicHosts: Self.hostAndPort(of: baseURL).map { [$0] } ?? []) : .disabled,
-            cors: false,  // CORS, when switched on, is the HTTP middleware's job for every route
             resourceMetadataURL: oauthConfiguration.protectedResourceMetadataURL)
         do {
             mcp = try MCPEndpoint(configuration: mcpConfiguration, tools: tools.tools, authenticator: authenticator,
@@ -138,32 +139,17 @@ public final class GongMockApplication: Sendable {
 
         stopwatch.lap("tools, MCP endpoint")
         adminAuth = AdminAuth(apiToken: seed.adminToken, loginToken: seed.adminLoginToken, clock: clock)
-        let onDeleted: AdminAPI.DeletionHook = { integration, clients in
-            let clientIDs = Set([integration.clientId] + clients.map(\.clientId))
-            let revoked = oauthServer.revokeGrants(reason: "MCP integration '\(integration.name)' was deleted") { clientIDs.contains($0.clientID) }
-            logger.notice("integration deleted; its tokens stop working", [("integration", integration.name), ("grantsRevoked", String(revoked))])
-        }
-
         state = MockStateStore(integrations: integrations, oauth: oauth, sessions: mcp.sessions, ledger: ledger, admin: adminAuth,
                                faults: faults, clock: clock, company: company, persistent: database != nil, logger: logger.scoped("controls"))
-        var router = Router()
-        MockControlAPI(state: state, auth: adminAuth, logger: logger.scoped("controls")).install(into: &router)
-        router.get("/healthz") { _, _ in .json(Array(#"{"status":"ok"}"#.utf8)) }
-        oauth.install(into: &router)
-        let endpoint = mcp
-        for method in [HTTPMethod.post, .get, .delete, .options] { router.add(method, "/mcp", endpoint) }
-        AdminAPI(integrations: integrations, company: company, credits: ledger, auth: adminAuth, clock: clock,
-                 logger: logger.scoped("admin"), onIntegrationDeleted: onDeleted).install(into: &router)
-        AdminPages(integrations: integrations, company: company, credits: ledger, auth: adminAuth, clock: clock,
-                   logger: logger.scoped("admin"), onIntegrationDeleted: onDeleted).install(into: &router)
-        let unexpected = logger.scoped("http")
-        router.onUnexpectedError = { error, request in
-            unexpected.error("unexpected error", [("method", request.method.rawValue), ("path", request.path), ("error", "\(error)")])
-            return .text("Internal Server Error: \(error)\n", status: .internalServerError)
-        }
-        stopwatch.lap("admin, routes")
+        self.logger = logger
+        // The routes need a finished `self`; the chain around them is fixed now (see `makeRouter`).
+        // The fault plane's HTTP hook runs innermost, so CORS and the log see what it answers.
+        let routes = ReplaceableResponder()
+        let faultHook = FaultMiddleware(plane: faults, paths: oauthConfiguration.paths, baseURL: baseURL)
+        responder = MiddlewareChain(Self.middleware(options: options, logger: logger) + [faultHook], responder: routes)
+        routes.install(makeRouter())
         state.markInitial()
-        responder = MiddlewareChain([FaultMiddleware(plane: faults, paths: oauthConfiguration.paths, baseURL: baseURL)], responder: router)
+        stopwatch.lap("admin, routes")
     }
 
     /// Builds what only tool calls need (search indexes, tool engines) on the calling thread; the

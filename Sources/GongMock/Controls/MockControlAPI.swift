@@ -2,7 +2,7 @@ import Essentials
 import HTTPServer
 
 /// The test controls under `/_mock/` (issue #15), on the server's own port, every route behind
-/// the admin token (`Authorization: Bearer <admin token>`, else 401).
+/// the admin token (`Authorization: Bearer <admin token>`, else 401; the gate is `MockControlRoutes`'s).
 ///
 /// | route | answer |
 /// |---|---|
@@ -14,23 +14,17 @@ import HTTPServer
 /// | `GET /_mock/clock` / `POST {"advance"}` or `{"set"}` | `{"now","offsetSeconds"}` |
 public struct MockControlAPI: Sendable {
     let state: MockStateStore
-    let auth: AdminAuth
     let logger: Logger
 
-    public init(state: MockStateStore, auth: AdminAuth, logger: Logger) {
+    public init(state: MockStateStore, logger: Logger) {
         self.state = state
-        self.auth = auth
         self.logger = logger
     }
 
-    static let unauthorized = MockControlError(
-        .unauthorized, "unauthorized",
-        "The test controls (/_mock/...) need 'Authorization: Bearer <admin token>'; the token is printed at start, written to --ready-file (adminToken), or fixed by the seed's adminToken.")
-
-    public func install(into router: inout Router) {
+    public func install(into router: inout MockControlRoutes) {
         route(&router, .get, "/_mock/state") { _ throws(MockControlError) in ok(state.document()) }
         route(&router, .put, "/_mock/state") { request throws(MockControlError) in
-            try state.replace(with: request.body, adminToken: auth.apiToken)
+            try state.replace(with: request.body, adminToken: state.admin.apiToken)
             return ok(state.document())
         }
         route(&router, .post, "/_mock/reset") { _ throws(MockControlError) in
@@ -50,7 +44,7 @@ public struct MockControlAPI: Sendable {
         installClock(into: &router)
     }
 
-    private func installFaults(into router: inout Router) {
+    private func installFaults(into router: inout MockControlRoutes) {
         let faults = state.faults
         route(&router, .get, "/_mock/faults") { _ throws(MockControlError) in ok(faults.json) }
         route(&router, .get, "/_mock/faults/kinds") { _ throws(MockControlError) in ok(FaultKind.catalog) }
@@ -81,7 +75,7 @@ public struct MockControlAPI: Sendable {
         }
     }
 
-    private func installClock(into router: inout Router) {
+    private func installClock(into router: inout MockControlRoutes) {
         let control = ClockControl(clock: state.clock)
         route(&router, .get, "/_mock/clock") { _ throws(MockControlError) in ok(control.json) }
         route(&router, .post, "/_mock/clock") { request throws(MockControlError) in
@@ -107,17 +101,16 @@ public struct MockControlAPI: Sendable {
 
     // MARK: Plumbing
 
-    private func route(_ router: inout Router, _ method: HTTPMethod, _ pattern: String,
+    private func route(_ router: inout MockControlRoutes, _ method: HTTPMethod, _ pattern: String,
                        _ handler: @escaping @Sendable (HTTPRequest) throws(MockControlError) -> HTTPResponse) {
         route(&router, method, pattern) { request, _ throws(MockControlError) in try handler(request) }
     }
 
-    private func route(_ router: inout Router, _ method: HTTPMethod, _ pattern: String,
+    /// `pattern` is the full `/_mock/...` path, as documented; the group adds the prefix back.
+    private func route(_ router: inout MockControlRoutes, _ method: HTTPMethod, _ pattern: String,
                        _ handler: @escaping @Sendable (HTTPRequest, RequestContext) throws(MockControlError) -> HTTPResponse) {
-        let auth = self.auth
-        router.add(method, pattern) { request, context in
-            guard auth.authorizesAPI(request) else { throw Self.unauthorized }
-            return try handler(request, context)
+        router.add(method, String(pattern.dropFirst(MockControlRoutes.prefix.count))) { request, context in
+            try handler(request, context)
         }
     }
 
