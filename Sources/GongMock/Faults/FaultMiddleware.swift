@@ -20,6 +20,11 @@ public struct FaultMiddleware: HTTPMiddleware {
                                           .resourceTrailingSlash, .noCodeChallengeMethods, .tokenAuthBasicOnly, .register404, .slowToken]
 
     public func handle(_ request: HTTPRequest, context: RequestContext, next: any HTTPResponder) throws -> HTTPResponse {
+        // Firings outside the router record into this request's outcome too (the journal).
+        try RequestOutcome.$current.withValue(context.outcome) { try apply(request, context: context, next: next) }
+    }
+
+    private func apply(_ request: HTTPRequest, context: RequestContext, next: any HTTPResponder) throws -> HTTPResponse {
         let path = request.path
         guard path != "/healthz", !path.hasPrefix("/_mock/"), plane.faults.contains(where: { Self.quirkKinds.contains($0.spec.kind) && !$0.isSpent }) else {
             return try next.respond(to: request, context: context)

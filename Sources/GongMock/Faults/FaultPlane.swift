@@ -1,4 +1,5 @@
 import Essentials
+import HTTPServer
 import Synchronization
 
 /// The one place faults live (DESIGN.md §1 "Faults"): the test controls and the seed add and
@@ -97,6 +98,10 @@ public final class FaultPlane: Sendable {
             return nil
         }
         if let fired {
+            RequestOutcome.current?.update(FaultRequestOutcome.self, initial: FaultRequestOutcome()) { outcome in
+                outcome.faultIDs.append(fired.id)
+                outcome.kinds.append(kind.rawValue)
+            }
             logger.info("fault fired", [("id", fired.id), ("kind", kind.rawValue), ("client", clientID ?? "-"), ("fired", String(fired.fired))])
             handler.withLock { $0 }?(fired)
         }

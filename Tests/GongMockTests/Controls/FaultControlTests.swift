@@ -62,3 +62,24 @@ import Testing
         #expect(H.json(harness.control(.get, "/_mock/faults")).arrayValue?.first?["fired"] == 1)
     }
 }
+
+/// A firing is recorded in the request's outcome box, where the journal reads it.
+@Suite struct FaultOutcomeTests {
+    typealias H = GongMockHarness
+
+    @Test func firingsLandInTheRequestOutcome() throws {
+        let harness = try H()
+        let httpFault = harness.addFault(["kind": "http-status", "path": "/mcp", "status": 500, "times": 1])
+        let tokenFault = harness.addFault(["kind": "token-error", "times": 1])
+        let first = RequestContext(remoteAddress: "127.0.0.1:1")
+        _ = try harness.app.responder.respond(to: HTTPRequest(method: .post, target: "/mcp", headers: ["Host": "127.0.0.1:7777"]), context: first)
+        #expect(first.outcome[FaultRequestOutcome.self]?.faultIDs == [httpFault])
+        let second = RequestContext(remoteAddress: "127.0.0.1:1")
+        let form = Array("grant_type=authorization_code&code=x&client_id=\(H.ciClientID)&client_secret=\(H.ciSecret)".utf8)
+        _ = try harness.app.responder.respond(to: HTTPRequest(method: .post, target: "/oauth2/generate-mcp-token",
+                                                              headers: ["Host": "127.0.0.1:7777", "Content-Type": "application/x-www-form-urlencoded"],
+                                                              body: form), context: second)
+        #expect(second.outcome[FaultRequestOutcome.self]?.kinds == ["token-error"])
+        #expect(second.outcome[FaultRequestOutcome.self]?.faultIDs == [tokenFault])
+    }
+}
