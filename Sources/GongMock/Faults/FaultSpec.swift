@@ -43,7 +43,7 @@ public struct FaultSpec: Sendable, Equatable {
     // MARK: Parsing
 
     /// Reads and checks one declaration; `path` prefixes every error (`faults[0].ms`).
-    static func parse(_ value: JSONValue, at path: String, file: String) throws(SeedError) -> FaultSpec {
+    public static func parse(_ value: JSONValue, at path: String = "", file: String = "fault") throws(SeedError) -> FaultSpec {
         let reader = SeedReader(file: file)
         let object = try reader.object(value, at: path)
         let kindValue = try reader.require(object, "kind", at: path)
