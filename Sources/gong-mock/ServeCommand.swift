@@ -45,6 +45,9 @@ struct ServeCommand: ParsableCommand {
     @OptionGroup(title: "Gong emulation")
     var gong: GongOptionGroup
 
+    @OptionGroup(title: "Journal, flows and client verdicts")
+    var journal: JournalOptionGroup
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, got \(port)") }
         if let threads, !(1...256).contains(threads) { throw ValidationError("--threads must be between 1 and 256, got \(threads)") }

@@ -5,5 +5,6 @@ extension GongMockApplication {
     /// theirs here, one line each, with their handlers in their own files.
     func installControlRoutes(into controls: inout MockControlRoutes) {
         MockControlAPI(state: state, logger: logger.scoped("controls")).install(into: &controls)
+        installJournalRoutes(into: &controls)
     }
 }

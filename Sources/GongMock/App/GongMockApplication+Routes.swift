@@ -4,10 +4,12 @@ import MCP
 
 extension GongMockApplication {
     /// The middleware every request passes, outermost first: the request log (paths only,
-    /// never queries: they may carry codes), then CORS when `--cors` is on (the one CORS
-    /// implementation, for every route).
-    static func middleware(options: GongMockOptions, logger: Logger) -> [any HTTPMiddleware] {
+    /// never queries: they may carry codes), the journal (it sees the final response, CORS
+    /// preflights included), then CORS when `--cors` is on (the one CORS implementation, for
+    /// every route).
+    static func middleware(options: GongMockOptions, logger: Logger, journal: Journal, clock: any ServerClock) -> [any HTTPMiddleware] {
         var chain: [any HTTPMiddleware] = [RequestLoggingMiddleware(logger: logger.scoped("request"), level: .debug)]
+        if journal.isEnabled { chain.append(JournalMiddleware(journal: journal, clock: clock)) }
         if options.cors {
             chain.append(CORSMiddleware(
                 allowedOrigins: .any,
@@ -47,5 +49,5 @@ extension GongMockApplication {
     }
 
     /// Refusals the HTTP server core made below the responder (see `HTTPServerObserver`).
-    func serverRefused(_ refusal: HTTPRefusal) {}
+    func serverRefused(_ refusal: HTTPRefusal) { journal.record(refusal, time: clock.now()) }
 }

@@ -22,6 +22,8 @@ public final class GongMockApplication: Sendable {
     public let faults: FaultPlane
     /// The aggregate behind reset, snapshot/restore and `/_mock/state`.
     public let state: MockStateStore
+    /// Every request and response, redacted when read (`/_mock/journal`, `/admin/flows`).
+    public let journal: Journal
     let logger: Logger
     let database: StateDatabase?
     let toolCatalog: GongToolCatalog
@@ -139,14 +141,20 @@ public final class GongMockApplication: Sendable {
 
         stopwatch.lap("tools, MCP endpoint")
         adminAuth = AdminAuth(apiToken: seed.adminToken, loginToken: seed.adminLoginToken, clock: clock)
-        state = MockStateStore(integrations: integrations, oauth: oauth, sessions: mcp.sessions, ledger: ledger, admin: adminAuth,
-                               faults: faults, clock: clock, company: company, persistent: database != nil, logger: logger.scoped("controls"))
         self.logger = logger
+        journal = try Journal(configuration: options.journal) { clientID in
+            if let integration = store.integration(clientId: clientID) { return (integration.id, integration.name) }
+            guard let registered = store.registeredClient(clientId: clientID), let integration = store.get(id: registered.integrationId) else { return nil }
+            return (integration.id, integration.name)
+        }
+        state = MockStateStore(integrations: integrations, oauth: oauth, sessions: mcp.sessions, ledger: ledger, admin: adminAuth,
+                               faults: faults, journal: journal, clock: clock, company: company, persistent: database != nil,
+                               logger: logger.scoped("controls"))
         // The routes need a finished `self`; the chain around them is fixed now (see `makeRouter`).
         // The fault plane's HTTP hook runs innermost, so CORS and the log see what it answers.
         let routes = ReplaceableResponder()
         let faultHook = FaultMiddleware(plane: faults, paths: oauthConfiguration.paths, baseURL: baseURL)
-        responder = MiddlewareChain(Self.middleware(options: options, logger: logger) + [faultHook], responder: routes)
+        responder = MiddlewareChain(Self.middleware(options: options, logger: logger, journal: journal, clock: clock) + [faultHook], responder: routes)
         routes.install(makeRouter())
         state.markInitial()
         stopwatch.lap("admin, routes")

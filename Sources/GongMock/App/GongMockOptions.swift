@@ -46,6 +46,9 @@ public struct GongMockOptions: Sendable {
     public var creditExhaustion: CreditExhaustionMode = .toolError
     public var pricing: CreditPricing = .default
 
+    /// The request journal (`--journal-size`, `--journal-bytes`, `--journal FILE`).
+    public var journal = Journal.Configuration()
+
     public init() {}
 
     /// The clock start in force: `--clock` wins over the seed's `clock`.

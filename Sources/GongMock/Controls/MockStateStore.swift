@@ -37,6 +37,7 @@ public final class MockStateStore: Sendable {
     let ledger: CreditLedger
     let admin: AdminAuth
     let faults: FaultPlane
+    let journal: Journal
     let clock: AdjustableClock
     let company: CompanyData
     let logger: Logger
@@ -48,7 +49,8 @@ public final class MockStateStore: Sendable {
     private let initial: Mutex<Snapshot?> = Mutex(nil)
 
     init(integrations: IntegrationStore, oauth: OAuthServer, sessions: MCPSessionStore, ledger: CreditLedger, admin: AdminAuth,
-         faults: FaultPlane, clock: AdjustableClock, company: CompanyData, persistent: Bool, logger: Logger) {
+         faults: FaultPlane, journal: Journal, clock: AdjustableClock, company: CompanyData, persistent: Bool, logger: Logger) {
+        self.journal = journal
         self.integrations = integrations
         self.oauth = oauth
         self.sessions = sessions
@@ -86,7 +88,7 @@ public final class MockStateStore: Sendable {
     // MARK: Operations
 
     /// Back to the state after start-up and seed: integrations, grants and tokens, MCP sessions,
-    /// ledger, faults, clock. Admin sessions stay, so the admin page keeps working.
+    /// ledger, faults, clock, and an empty journal. Admin sessions stay, so the admin page keeps working.
     public func reset() throws(MockControlError) {
         try checkSupported()
         operation.withLock { _ in
@@ -94,6 +96,7 @@ public final class MockStateStore: Sendable {
             snapshot = Snapshot(integrations: snapshot.integrations, oauth: snapshot.oauth, sessions: snapshot.sessions, ledger: snapshot.ledger,
                                 admin: admin.snapshot(), faults: snapshot.faults, clockOffset: snapshot.clockOffset, autoApprove: snapshot.autoApprove)
             apply(snapshot)
+            journal.reset()
         }
         logger.notice("state reset to the seed")
     }

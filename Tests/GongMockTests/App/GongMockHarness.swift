@@ -26,9 +26,9 @@ struct GongMockHarness {
     /// What requests are sent to: the application's own stack, or one wrapped around it.
     let responder: any HTTPResponder
 
-    init(app: GongMockApplication, responder: any HTTPResponder) {
+    init(app: GongMockApplication, responder: (any HTTPResponder)? = nil) {
         self.app = app
-        self.responder = responder
+        self.responder = responder ?? app.responder
     }
 
     init(options: GongMockOptions = GongMockOptions(), seedJSON: String? = nil, stateDirectory: String? = nil) throws {

@@ -50,3 +50,19 @@ import Testing
         #expect(faults.body.contains(#""fired":1"#))
     }
 }
+
+/// A fault's firing is a journal entry carrying the fault id.
+@Suite struct FaultJournalTests {
+    @Test func firingsAreJournaledWithTheFaultID() throws {
+        let server = try LiveControlsTests.start()
+        defer { server.stop(gracePeriod: .zero) }
+        let client = LoopbackHTTPClient(port: server.port)
+        let added = try client.send("POST", "/_mock/faults", headers: [LiveControlsTests.admin, ("Content-Type", "application/json")],
+                                    body: #"{"kind":"register-404","times":1}"#)
+        #expect(added.status == 201)
+        #expect(try client.send("POST", "/oauth2/register", headers: [("Content-Type", "application/json")], body: "{}").status == 404)
+        let journal = try client.send("GET", "/_mock/journal", headers: [LiveControlsTests.admin])
+        let line = journal.body.split(separator: "\n").first { $0.contains(#""path":"/oauth2/register""#) }
+        #expect(line?.contains(#""faults":["fault-1"]"#) == true)
+    }
+}
