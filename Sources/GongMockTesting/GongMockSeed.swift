@@ -18,7 +18,7 @@ public enum GongMockSeed: Sendable {
         return .value(builder.seed)
     }
 
-    func load() throws(SeedError) -> SeedFile? {
+    func load() throws -> SeedFile? {
         switch self {
         case .none: return nil
         case .file(let path): return try SeedFile.load(path: path)

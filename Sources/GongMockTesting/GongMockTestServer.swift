@@ -66,8 +66,8 @@ public final class GongMockTestServer: Sendable {
     /// Adds a fault (`kind` and its parameters, as `POST /_mock/faults` takes them); returns its id.
     /// Throws a `SeedError` naming the bad parameter.
     @discardableResult
-    public func addFault(_ kind: FaultKind, _ parameters: JSONObject = JSONObject()) throws -> String {
-        var object = parameters
+    public func addFault(_ kind: FaultKind, _ parameters: [String: JSONValue] = [:]) throws -> String {
+        var object = JSONObject(parameters.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
         object["kind"] = .string(kind.rawValue)
         return application.faults.add(try FaultSpec.parse(.object(object), at: "", file: "fault")).id
     }

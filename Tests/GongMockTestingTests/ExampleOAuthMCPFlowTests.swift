@@ -63,9 +63,23 @@ import Testing
         #expect(try http.postJSON("/mcp", ["jsonrpc": "2.0", "id": 4, "method": "tools/list"], headers: inSession).status == 401)
     }
 
-    @Test func aBadSeedNamesItsPath() {
-        #expect(throws: (any Error).self) {
+    @Test func aBadSeedOrFaultNamesItsPath() throws {
+        do {
             _ = try GongMockTestServer(seed: .json(#"{"integrations":[{"name":"x","redirectURIs":["ftp://x"]}]}"#))
+            Issue.record("a bad seed started the mock")
+        } catch {
+            #expect("\(error)".contains("integrations[0].redirectURIs[0]"))
         }
+        let mock = try GongMockTestServer()
+        defer { mock.stop() }
+        do {
+            try mock.addFault(.latency, ["ms": "slow"])
+            Issue.record("a bad fault was added")
+        } catch {
+            #expect("\(error)".contains("ms: expected an integer"))
+        }
+        mock.advanceClock(by: 3600)
+        let snapshot = try mock.snapshot()
+        try mock.restore(snapshot)
     }
 }
