@@ -89,7 +89,7 @@ public enum FaultKind: String, Sendable, CaseIterable, Equatable {
         case .refreshWithoutRotation: return "refresh answers without a new refresh_token; the presented one stays valid"
         case .expiredTokenAsToolError: return "an invalid or expired bearer token gets 200 with a JSON-RPC tool error instead of 401"
         case .insufficientScope: return "tools/call of the tool gets 403 with a Bearer insufficient_scope step-up challenge"
-        case .creditsExhaust: return "from the atCall-th tools/call on, calls meet the configured exhaustion mode (--credit-exhaustion) and charge nothing"
+        case .creditsExhaust: return "from the atCall-th tools/call on, calls meet the configured exhaustion mode (--credits-exhausted) and charge nothing"
         case .latency: return "answers are held ms milliseconds"
         case .httpStatus: return "requests get this status with a JSON error body (and Retry-After when given), unprocessed"
         case .dropConnection: return "the connection closes without a response"
