@@ -22,19 +22,19 @@ public struct MockControlAPI: Sendable {
     }
 
     public func install(into router: inout MockControlRoutes) {
-        route(&router, .get, "/_mock/state") { _ throws(MockControlError) in ok(state.document()) }
-        route(&router, .put, "/_mock/state") { request throws(MockControlError) in
+        route(&router, .get, "/_mock/state") { _ throws(AdminAPIError) in ok(state.document()) }
+        route(&router, .put, "/_mock/state") { request throws(AdminAPIError) in
             try state.replace(with: request.body, adminToken: state.admin.apiToken)
             return ok(state.document())
         }
-        route(&router, .post, "/_mock/reset") { _ throws(MockControlError) in
+        route(&router, .post, "/_mock/reset") { _ throws(AdminAPIError) in
             try state.reset()
             return ok(["reset": true])
         }
-        route(&router, .post, "/_mock/snapshot") { _ throws(MockControlError) in
+        route(&router, .post, "/_mock/snapshot") { _ throws(AdminAPIError) in
             ok(["id": .string(try state.snapshot())], status: .created)
         }
-        route(&router, .post, "/_mock/restore") { request throws(MockControlError) in
+        route(&router, .post, "/_mock/restore") { request throws(AdminAPIError) in
             let body = try Self.object(request, allowed: ["id"])
             guard let id = body["id"]?.stringValue else { throw .badRequest("missing_member", "Member 'id' (a string from POST /_mock/snapshot) is required.") }
             try state.restore(id: id)
@@ -46,29 +46,29 @@ public struct MockControlAPI: Sendable {
 
     private func installFaults(into router: inout MockControlRoutes) {
         let faults = state.faults
-        route(&router, .get, "/_mock/faults") { _ throws(MockControlError) in ok(faults.json) }
-        route(&router, .get, "/_mock/faults/kinds") { _ throws(MockControlError) in ok(FaultKind.catalog) }
-        route(&router, .post, "/_mock/faults") { request throws(MockControlError) in
+        route(&router, .get, "/_mock/faults") { _ throws(AdminAPIError) in ok(faults.json) }
+        route(&router, .get, "/_mock/faults/kinds") { _ throws(AdminAPIError) in ok(FaultKind.catalog) }
+        route(&router, .post, "/_mock/faults") { request throws(AdminAPIError) in
             let value = try Self.json(request)
             let spec: FaultSpec
             do throws(SeedError) {
                 spec = try FaultSpec.parse(value, at: "", file: "fault")
             } catch {
-                throw MockControlError(invalid: "invalid_fault", error)
+                throw AdminAPIError(invalid: "invalid_fault", error)
             }
             let fault = faults.add(spec)
             return ok(fault.json, status: .created)
         }
-        route(&router, .delete, "/_mock/faults") { _ throws(MockControlError) in
+        route(&router, .delete, "/_mock/faults") { _ throws(AdminAPIError) in
             faults.removeAll()
             return HTTPResponse(status: .noContent)
         }
-        route(&router, .get, "/_mock/faults/{id}") { request, context throws(MockControlError) in
+        route(&router, .get, "/_mock/faults/{id}") { request, context throws(AdminAPIError) in
             let id = context.parameter("id") ?? ""
             guard let fault = faults.fault(id: id) else { throw Self.unknownFault(id) }
             return ok(fault.json)
         }
-        route(&router, .delete, "/_mock/faults/{id}") { request, context throws(MockControlError) in
+        route(&router, .delete, "/_mock/faults/{id}") { request, context throws(AdminAPIError) in
             let id = context.parameter("id") ?? ""
             guard faults.remove(id: id) else { throw Self.unknownFault(id) }
             return HTTPResponse(status: .noContent)
@@ -77,8 +77,8 @@ public struct MockControlAPI: Sendable {
 
     private func installClock(into router: inout MockControlRoutes) {
         let control = ClockControl(clock: state.clock)
-        route(&router, .get, "/_mock/clock") { _ throws(MockControlError) in ok(control.json) }
-        route(&router, .post, "/_mock/clock") { request throws(MockControlError) in
+        route(&router, .get, "/_mock/clock") { _ throws(AdminAPIError) in ok(control.json) }
+        route(&router, .post, "/_mock/clock") { request throws(AdminAPIError) in
             let body = try Self.object(request, allowed: ["advance", "set"])
             switch (body["advance"], body["set"]) {
             case (let advance?, nil):
@@ -102,13 +102,13 @@ public struct MockControlAPI: Sendable {
     // MARK: Plumbing
 
     private func route(_ router: inout MockControlRoutes, _ method: HTTPMethod, _ pattern: String,
-                       _ handler: @escaping @Sendable (HTTPRequest) throws(MockControlError) -> HTTPResponse) {
-        route(&router, method, pattern) { request, _ throws(MockControlError) in try handler(request) }
+                       _ handler: @escaping @Sendable (HTTPRequest) throws(AdminAPIError) -> HTTPResponse) {
+        route(&router, method, pattern) { request, _ throws(AdminAPIError) in try handler(request) }
     }
 
     /// `pattern` is the full `/_mock/...` path, as documented; the group adds the prefix back.
     private func route(_ router: inout MockControlRoutes, _ method: HTTPMethod, _ pattern: String,
-                       _ handler: @escaping @Sendable (HTTPRequest, RequestContext) throws(MockControlError) -> HTTPResponse) {
+                       _ handler: @escaping @Sendable (HTTPRequest, RequestContext) throws(AdminAPIError) -> HTTPResponse) {
         router.add(method, String(pattern.dropFirst(MockControlRoutes.prefix.count))) { request, context in
             try handler(request, context)
         }
@@ -118,11 +118,11 @@ public struct MockControlAPI: Sendable {
         .json(JSONSerializer.bytes(value), status: status, headers: ["Cache-Control": "no-store"])
     }
 
-    static func unknownFault(_ id: String) -> MockControlError {
-        MockControlError(.notFound, "unknown_fault", "No fault '\(id)'; GET /_mock/faults lists them.")
+    static func unknownFault(_ id: String) -> AdminAPIError {
+        AdminAPIError(.notFound, "unknown_fault", "No fault '\(id)'; GET /_mock/faults lists them.")
     }
 
-    static func json(_ request: HTTPRequest) throws(MockControlError) -> JSONValue {
+    static func json(_ request: HTTPRequest) throws(AdminAPIError) -> JSONValue {
         do {
             return try JSONParser.parse(request.body)
         } catch {
@@ -130,7 +130,7 @@ public struct MockControlAPI: Sendable {
         }
     }
 
-    static func object(_ request: HTTPRequest, allowed: [String]) throws(MockControlError) -> JSONObject {
+    static func object(_ request: HTTPRequest, allowed: [String]) throws(AdminAPIError) -> JSONObject {
         guard let object = try json(request).objectValue else { throw .badRequest("invalid_json", "The body must be a JSON object.") }
         for key in object.keys where !allowed.contains(key) {
             throw .badRequest("unknown_member", "Unknown member '\(key)'; allowed members: \(allowed.joined(separator: ", ")).")

@@ -11,16 +11,9 @@ extension MockStateStore {
         let pool = ledger.pool
         root["credits"] = ["balance": .number(pool.balance.credits), "total": .number(pool.total.credits)]
         root["integrations"] = .array(integrations.list().map { integration in
-            var object = JSONObject()
-            object["id"] = .string(integration.id)
-            object["name"] = .string(integration.name)
-            object["authorizationContext"] = .string(integration.authorizationContext.rawValue)
-            object["registrationType"] = .string(integration.registrationType.rawValue)
-            object["redirectURIs"] = .array(integration.redirectURIs.map(JSONValue.string))
-            object["chatGPTDynamicRedirect"] = .bool(integration.chatGPTDynamicRedirect)
-            object["scopes"] = .array(integration.scopes.map { .string($0.rawValue) })
-            object["clientId"] = .string(integration.clientId)
-            object["clientSecret"] = .string(integration.clientSecret)
+            // The admin API's form with the secret in full, less the members the seed schema lacks.
+            var object = AdminFormat.integration(integration, revealSecret: true, registeredClients: 0).objectValue ?? JSONObject()
+            for member in ["createdAt", "secretRotatedAt", "registeredClients"] { object[member] = nil }
             return .object(object)
         })
         root["faults"] = .array(faults.faults.map { .object($0.spec.json) })
@@ -32,12 +25,12 @@ extension MockStateStore {
     /// applied as one transaction, so a mistake changes nothing. Members left out keep their
     /// current value; `integrations`, when given, replaces the whole list (and the grants and
     /// sessions of clients no longer present stop working).
-    public func replace(with bytes: [UInt8], adminToken: String) throws(MockControlError) {
+    public func replace(with bytes: [UInt8], adminToken: String) throws(AdminAPIError) {
         let seed: SeedFile
         do {
             seed = try SeedFile.parse(bytes, fileName: "state")
         } catch {
-            throw MockControlError(invalid: "invalid_state", error)
+            throw AdminAPIError(invalid: "invalid_state", error)
         }
         if let token = seed.adminToken, token != adminToken {
             throw .badRequest("invalid_state", "adminToken: the admin token cannot change while the server runs; leave it out")
@@ -51,7 +44,7 @@ extension MockStateStore {
             }
         }
         let provided = Set(Self.providedKeys(bytes))
-        try transaction { () throws(MockControlError) in
+        try transaction { () throws(AdminAPIError) in
             if provided.contains("integrations") {
                 integrations.restore(IntegrationStore.emptySnapshot)
                 do throws(IntegrationError) {

@@ -89,7 +89,7 @@ public final class MockStateStore: Sendable {
 
     /// Back to the state after start-up and seed: integrations, grants and tokens, MCP sessions,
     /// ledger, faults, clock, and an empty journal. Admin sessions stay, so the admin page keeps working.
-    public func reset() throws(MockControlError) {
+    public func reset() throws(AdminAPIError) {
         try checkSupported()
         operation.withLock { _ in
             guard var snapshot = initial.withLock({ $0 }) else { return }
@@ -102,7 +102,7 @@ public final class MockStateStore: Sendable {
     }
 
     /// Keeps the current state in memory under a new id.
-    public func snapshot() throws(MockControlError) -> String {
+    public func snapshot() throws(AdminAPIError) -> String {
         try checkSupported()
         return operation.withLock { _ in
             let snapshot = capture()
@@ -117,26 +117,26 @@ public final class MockStateStore: Sendable {
         }
     }
 
-    public func restore(id: String) throws(MockControlError) {
+    public func restore(id: String) throws(AdminAPIError) {
         try checkSupported()
         guard let snapshot = saved.withLock({ $0.snapshots[id] }) else {
             let known = saved.withLock { $0.order }
-            throw MockControlError(.notFound, "unknown_snapshot", "No snapshot '\(id)'; kept: \(known.isEmpty ? "none" : known.joined(separator: ", ")) (the last \(Self.snapshotLimit)).")
+            throw AdminAPIError(.notFound, "unknown_snapshot", "No snapshot '\(id)'; kept: \(known.isEmpty ? "none" : known.joined(separator: ", ")) (the last \(Self.snapshotLimit)).")
         }
         operation.withLock { _ in apply(snapshot) }
         logger.notice("state restored", [("snapshot", id)])
     }
 
-    func checkSupported() throws(MockControlError) {
-        if let unsupportedReason { throw MockControlError(.conflict, "state_persistent", unsupportedReason) }
+    func checkSupported() throws(AdminAPIError) {
+        if let unsupportedReason { throw AdminAPIError(.conflict, "state_persistent", unsupportedReason) }
     }
 
     /// Runs `change` under the operation lock; on a thrown error, everything is put back.
-    func transaction(_ change: () throws(MockControlError) -> Void) throws(MockControlError) {
+    func transaction(_ change: () throws(AdminAPIError) -> Void) throws(AdminAPIError) {
         try checkSupported()
-        try operation.withLock { _ throws(MockControlError) in
+        try operation.withLock { _ throws(AdminAPIError) in
             let before = capture()
-            do throws(MockControlError) { try change() } catch {
+            do throws(AdminAPIError) { try change() } catch {
                 apply(before)
                 throw error
             }

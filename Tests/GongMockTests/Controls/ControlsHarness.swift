@@ -43,23 +43,5 @@ extension GongMockHarness {
         return send(.post, "/oauth2/generate-mcp-token", headers: ["Content-Type": "application/x-www-form-urlencoded"], body: Array(form.utf8))
     }
 
-    /// Initialises one MCP session and returns the headers that carry it.
-    func openSession(_ token: String) -> HTTPHeaders {
-        let headers: HTTPHeaders = ["Authorization": "Bearer \(token)", "Content-Type": "application/json",
-                                    "Accept": "application/json, text/event-stream"]
-        let initialize: JSONValue = ["jsonrpc": "2.0", "id": 1, "method": "initialize",
-                                     "params": ["protocolVersion": "2025-06-18", "capabilities": [:], "clientInfo": ["name": "t", "version": "1"]]]
-        let initialized = send(.post, "/mcp", headers: headers, body: JSONSerializer.bytes(initialize))
-        var sessionHeaders = headers
-        if let session = initialized.headers["Mcp-Session-Id"] { sessionHeaders.add("Mcp-Session-Id", session) }
-        sessionHeaders.add("MCP-Protocol-Version", "2025-06-18")
-        _ = send(.post, "/mcp", headers: sessionHeaders, body: JSONSerializer.bytes(["jsonrpc": "2.0", "method": "notifications/initialized"]))
-        return sessionHeaders
-    }
-
-    func inSession(_ headers: HTTPHeaders, method: String, params: JSONValue = [:]) -> HTTPResponse {
-        send(.post, "/mcp", headers: headers, body: JSONSerializer.bytes(["jsonrpc": "2.0", "id": 7, "method": .string(method), "params": params]))
-    }
-
     static let askAltamira: JSONValue = ["accountId": .string(altamira), "question": "What did they say about pricing?", "timePeriod": "ALL_CONVERSATIONS"]
 }
