@@ -15,6 +15,9 @@ struct GongOptionGroup: ParsableArguments {
     @Option(help: "Start the virtual clock at this ISO 8601 time (e.g. 2026-01-01T09:00:00Z); it runs on from there. Codes, tokens, sessions, credits, Date header, logs and company data follow it; POST /_mock/clock moves it.")
     var clock: String?
 
+    @Option(name: .customLong("random-seed"), help: "Seed the generated integration ids, client ids and secrets and the tools' request ids: the same seed gives the same ids in the same order (OAuth codes and tokens stay unpredictable).")
+    var randomSeed: UInt64?
+
     @Option(name: .customLong("state-dir"), help: "Persist state in DIR/gong-mock-state.sqlite (WAL, synchronous=FULL). Default: memory only.")
     var stateDirectory: String?
 
@@ -107,6 +110,7 @@ struct GongOptionGroup: ParsableArguments {
         }
         options.stateDirectory = stateDirectory
         options.clockStart = clock.flatMap(ClockControl.parseInstant)
+        options.randomSeed = randomSeed
         options.autoApproveEmail = autoApprove
         options.tokenTTL = tokenTTL
         options.signingAlgorithm = OAuthConfiguration.SigningAlgorithm(rawValue: signingAlgorithm.uppercased()) ?? .es256

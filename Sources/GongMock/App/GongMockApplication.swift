@@ -62,7 +62,8 @@ public final class GongMockApplication: Sendable {
         do {
             let loaded = try database.map { db throws(StateDatabaseError) in (try db.loadIntegrations(), try db.loadRegisteredClients()) }
             integrations = IntegrationStore(clock: clock, persistence: database, logger: logger.scoped("integrations"),
-                                            integrations: loaded?.0 ?? [], registeredClients: loaded?.1 ?? [])
+                                            integrations: loaded?.0 ?? [], registeredClients: loaded?.1 ?? [],
+                                            random: RandomSource(seed: options.randomSeed))
             _ = try integrations.applySeed(seed.integrations)
         } catch let error as StateDatabaseError {
             throw GongMockStartupError(error.description)
@@ -115,7 +116,7 @@ public final class GongMockApplication: Sendable {
         let plane = faults
         oauth.setTokenHook { plane.tokenDecision($0) }
         stopwatch.lap("authorization server")
-        toolCatalog = GongToolCatalog(data: company, clock: clock)
+        toolCatalog = GongToolCatalog(data: company, clock: clock, requestIDSeed: options.randomSeed ?? UInt64.random(in: 0...UInt64.max))
         let tools = GongMCPTools(catalog: toolCatalog, ledger: ledger, pricing: options.pricing,
                                  exhaustionMode: options.creditExhaustion, logger: logger.scoped("tools"), faults: faults)
         let oauthServer = oauth

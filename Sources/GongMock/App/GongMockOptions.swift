@@ -19,6 +19,8 @@ public struct GongMockOptions: Sendable {
     public var signingAlgorithm: OAuthConfiguration.SigningAlgorithm = .es256
     /// Where the virtual clock starts (`--clock`; else the seed's `clock`; else real time).
     public var clockStart: Double?
+    /// Seed for generated ids and secrets (`--random-seed`): the same seed, the same ids.
+    public var randomSeed: UInt64?
 
     // OAuth switches (all off, as on mcp.gong.io, unless said otherwise).
     /// nil: advertise `registration_endpoint` only while an AUTOMATIC integration exists.
