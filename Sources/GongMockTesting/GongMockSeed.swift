@@ -21,8 +21,8 @@ public enum GongMockSeed: Sendable {
     func load() throws -> SeedFile? {
         switch self {
         case .none: return nil
-        case .file(let path): return try SeedFile.load(path: path)
-        case .json(let text): return try SeedFile.parse(Array(text.utf8), fileName: "seed")
+        case .file(let path): return try SeedFile.read(path: path)
+        case .json(let text): return try SeedFile.read(bytes: Array(text.utf8), fileName: "seed")
         case .value(let seed): return seed
         }
     }

@@ -69,7 +69,7 @@ public final class GongMockTestServer: Sendable {
     public func addFault(_ kind: FaultKind, _ parameters: [String: JSONValue] = [:]) throws -> String {
         var object = JSONObject(parameters.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
         object["kind"] = .string(kind.rawValue)
-        return application.faults.add(try FaultSpec.parse(.object(object), at: "", file: "fault")).id
+        return try application.faults.add(declaration: .object(object)).id
     }
 
     /// How often the fault fired so far.

@@ -28,16 +28,16 @@ public struct MockControlAPI: Sendable {
             return ok(state.document())
         }
         route(&router, .post, "/_mock/reset") { _ throws(AdminAPIError) in
-            try state.reset()
+            try state.resetToSeed()
             return ok(["reset": true])
         }
         route(&router, .post, "/_mock/snapshot") { _ throws(AdminAPIError) in
-            ok(["id": .string(try state.snapshot())], status: .created)
+            ok(["id": .string(try state.takeSnapshot())], status: .created)
         }
         route(&router, .post, "/_mock/restore") { request throws(AdminAPIError) in
             let body = try Self.object(request, allowed: ["id"])
             guard let id = body["id"]?.stringValue else { throw .badRequest("missing_member", "Member 'id' (a string from POST /_mock/snapshot) is required.") }
-            try state.restore(id: id)
+            try state.restoreSnapshot(id: id)
             return ok(["restored": .string(id)])
         }
         installFaults(into: &router)

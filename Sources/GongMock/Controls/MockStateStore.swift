@@ -89,7 +89,7 @@ public final class MockStateStore: Sendable {
 
     /// Back to the state after start-up and seed: integrations, grants and tokens, MCP sessions,
     /// ledger, faults, clock, and an empty journal. Admin sessions stay, so the admin page keeps working.
-    public func reset() throws(AdminAPIError) {
+    func resetToSeed() throws(AdminAPIError) {
         try checkSupported()
         operation.withLock { _ in
             guard var snapshot = initial.withLock({ $0 }) else { return }
@@ -102,7 +102,7 @@ public final class MockStateStore: Sendable {
     }
 
     /// Keeps the current state in memory under a new id.
-    public func snapshot() throws(AdminAPIError) -> String {
+    func takeSnapshot() throws(AdminAPIError) -> String {
         try checkSupported()
         return operation.withLock { _ in
             let snapshot = capture()
@@ -117,7 +117,7 @@ public final class MockStateStore: Sendable {
         }
     }
 
-    public func restore(id: String) throws(AdminAPIError) {
+    func restoreSnapshot(id: String) throws(AdminAPIError) {
         try checkSupported()
         guard let snapshot = saved.withLock({ $0.snapshots[id] }) else {
             let known = saved.withLock { $0.order }
@@ -126,6 +126,12 @@ public final class MockStateStore: Sendable {
         operation.withLock { _ in apply(snapshot) }
         logger.notice("state restored", [("snapshot", id)])
     }
+
+    // Untyped on purpose for other modules: a typed error thrown across the module boundary
+    // crashed Swift 6.0 callers (GongMockTesting); the routes use the typed forms above.
+    public func reset() throws { try resetToSeed() }
+    public func snapshot() throws -> String { try takeSnapshot() }
+    public func restore(id: String) throws { try restoreSnapshot(id: id) }
 
     func checkSupported() throws(AdminAPIError) {
         if let unsupportedReason { throw AdminAPIError(.conflict, "state_persistent", unsupportedReason) }

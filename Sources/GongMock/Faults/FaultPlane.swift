@@ -46,6 +46,19 @@ public final class FaultPlane: Sendable {
         return fault
     }
 
+    /// Adds a fault from its JSON declaration (as `POST /_mock/faults` takes it); the error
+    /// names the bad parameter. Untyped `throws` on purpose: a typed `SeedError` thrown across
+    /// the module boundary crashed Swift 6.0 callers (GongMockTesting).
+    public func add(declaration: JSONValue) throws -> Fault {
+        let spec: FaultSpec
+        do throws(SeedError) {
+            spec = try FaultSpec.parse(declaration)
+        } catch {
+            throw error as any Error
+        }
+        return add(spec)
+    }
+
     public var faults: [Fault] { state.withLock { $0.faults } }
 
     public func fault(id: String) -> Fault? { state.withLock { $0.faults.first { $0.id == id } } }

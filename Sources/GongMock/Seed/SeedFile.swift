@@ -139,6 +139,13 @@ public struct SeedFile: Sendable, Equatable {
         return seed
     }
 
+    /// `load(path:)` or `parse(_:)` with an untyped error, for other modules (a typed error
+    /// thrown across the module boundary crashed Swift 6.0 callers).
+    public static func read(path: String? = nil, bytes: [UInt8] = [], fileName: String = "seed.json") throws -> SeedFile {
+        if let path { return try load(path: path) }
+        return try parse(bytes, fileName: fileName)
+    }
+
     static func position(of offset: Int, in bytes: [UInt8]) -> (Int, Int) {
         var line = 1, column = 1
         for byte in bytes.prefix(offset) {
