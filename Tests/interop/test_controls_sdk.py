@@ -97,11 +97,12 @@ def test_credit_exhaustion_reaches_the_caller(gong_mock_binary, mode):
         assert mock.admin.credits()["balance"] == balance
 
 
-@pytest.mark.gong_mock(seed=SEEDED)
-def test_dcr_client_of_an_automatic_integration(gong_mock):
+def headless_provider(mcp_url, metadata, storage, **options):
+    """An SDK OAuthClientProvider that follows the auto-approved authorize redirect itself."""
     captured = {}
 
     async def redirect_handler(url):
+        captured["client_id"] = urllib.parse.parse_qs(urllib.parse.urlparse(url).query)["client_id"][0]
         async with httpx2.AsyncClient() as http:
             response = await http.get(url, follow_redirects=False)
         assert response.status_code == 302, response.text
@@ -111,12 +112,18 @@ def test_dcr_client_of_an_automatic_integration(gong_mock):
     async def callback_handler():
         return AuthorizationCodeResult(code=captured["code"], state=captured["state"])
 
+    provider = OAuthClientProvider(server_url=mcp_url, client_metadata=metadata, storage=storage,
+                                   redirect_handler=redirect_handler, callback_handler=callback_handler, **options)
+    return provider, captured
+
+
+@pytest.mark.gong_mock(seed=SEEDED)
+def test_dcr_client_of_an_automatic_integration(gong_mock):
     metadata = OAuthClientMetadata(client_name="dcr-sdk", redirect_uris=["http://localhost/callback"],
                                    grant_types=["authorization_code", "refresh_token"], response_types=["code"],
                                    token_endpoint_auth_method="client_secret_post")
     storage = MemoryStorage(None)
-    auth = OAuthClientProvider(server_url=gong_mock.mcp_url, client_metadata=metadata, storage=storage,
-                               redirect_handler=redirect_handler, callback_handler=callback_handler)
+    auth, _ = headless_provider(gong_mock.mcp_url, metadata, storage)
 
     async def body(session):
         return await session.call_tool("ask_account", ASK)
