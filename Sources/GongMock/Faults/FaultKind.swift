@@ -60,7 +60,7 @@ public enum FaultKind: String, Sendable, CaseIterable, Equatable {
             list += [Parameter(name: "when", type: "\"now\"", required: false, summary: "expire the tokens issued so far now (the default)"),
                      Parameter(name: "afterCalls", type: "integer >= 0", required: false, summary: "let this many more MCP requests through, then expire the tokens issued so far")]
         case .insufficientScope:
-            list += [Parameter(name: "tool", type: "string", required: true, summary: "the tool whose calls get 403 insufficient_scope (ask_account, ask_deal, generate_brief)")]
+            list += [Parameter(name: "tool", type: "string", required: true, summary: "the tool whose calls get 403 insufficient_scope (ask_account, ask_deal, generate_brief, research_conversations, search_conversations)")]
         case .creditsExhaust:
             list += [Parameter(name: "atCall", type: "integer >= 1", required: false, summary: "1 is the next tools/call after the fault is added (default 1); that call and later ones meet the exhaustion mode")]
         case .latency:

@@ -69,7 +69,7 @@ public struct FaultSpec: Sendable, Equatable {
             case "atCall": spec.parameters[key] = .number(Double(try integer(value, at: at, in: 1...1_000_000_000, reader)))
             case "when": spec.parameters[key] = .string(try reader.choice(value, at: at, ["now"]))
             case "tool":
-                let names = [GongToolCatalog.askAccount, GongToolCatalog.askDeal, GongToolCatalog.generateBrief]
+                let names = GongToolset.november2026.toolNames
                 spec.parameters[key] = .string(try reader.choice(value, at: at, names))
             case "path":
                 let text = try reader.nonEmptyString(value, at: at)
