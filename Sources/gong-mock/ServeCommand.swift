@@ -6,7 +6,8 @@ import HTTPServer
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Start the mock server (the default command)."
+        abstract: "Start the mock server (the default command).",
+        discussion: controlsHelp
     )
 
     @Option(help: "Address to listen on: 127.0.0.1, ::1, :: (all, IPv4 too), 0.0.0.0, localhost.")

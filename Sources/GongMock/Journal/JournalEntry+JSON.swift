@@ -26,6 +26,7 @@ extension JournalEntry {
         object["tool"] = mcp?.tool.map(JSONValue.string) ?? .null
         object["credits"] = credits.map(JSONValue.number) ?? .null
         object["refusal"] = refusal.map { ["rule": .string($0.rule), "text": .string($0.text)] } ?? .null
+        if !faults.isEmpty { object["faults"] = .array(faults.map(JSONValue.string)) }
         if includeBodies {
             object["request"] = Self.message(request)
             object["response"] = Self.message(response)

@@ -38,6 +38,8 @@ public struct JournalEntry: Sendable {
     public let refusal: JournalRefusal?
     public let request: JournalMessage
     public let response: JournalMessage
+    /// The test-control faults that fired on this request (`fault-1`, …; see `FaultRequestOutcome`).
+    public var faults: [String] = []
 
     public init(seq: UInt64 = 0, requestID: UInt64, time: Double, flowID: String? = nil, clientID: String?, integrationID: String? = nil,
                 integrationName: String? = nil, userID: String?, method: String, path: String, query: String?, route: String?,

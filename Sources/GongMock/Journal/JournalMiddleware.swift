@@ -48,7 +48,7 @@ struct JournalMiddleware: HTTPMiddleware {
         }
         let refusal = Self.refusal(status: response.status.code, oauth: oauth, mcp: mcp, gong: gong, response: responseMessage)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        return JournalEntry(
+        var entry = JournalEntry(
             requestID: context.requestID, time: time,
             clientID: mcp?.principal?.clientID ?? oauth?.clientID,
             userID: mcp?.principal?.subject ?? oauth?.subjectID,
@@ -60,6 +60,8 @@ struct JournalMiddleware: HTTPMiddleware {
             refusal: refusal,
             request: JournalMessage(headers: request.headers, fullBody: request.body, limit: limit),
             response: responseMessage)
+        entry.faults = outcome[FaultRequestOutcome.self]?.faultIDs ?? []
+        return entry
     }
 
     /// The typed reason first (OAuth rule, MCP error, credits), else the status and the body's
