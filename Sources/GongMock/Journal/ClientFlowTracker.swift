@@ -39,15 +39,18 @@ struct ClientFlowTracker: Sendable {
             return []
         }
         if current.count >= Self.maximumClients && current[client] == nil { current.removeAll() }
-        var flow = current[client]
+        let existing = current[client]
+        var flow = existing
         if flow == nil || (entry.isAuthorize && flow?.tokenIssued == true) {
             flow = Flow(id: "flow-\(nextFlow)")
             nextFlow += 1
         }
         guard var flow else { return [] }
         if entry.oauthDecisions.contains(where: { $0.rule == "token.code.redeemed" }) { flow.tokenIssued = true }
-        current[client] = flow
+        // A tool call in a known flow changes nothing: skip the second hash of the client_id.
+        if existing?.id != flow.id || existing?.tokenIssued != flow.tokenIssued { current[client] = flow }
         entry.flowID = flow.id
+        guard !pending.isEmpty else { return [] }
         let host = entry.remoteHost, address = entry.remoteAddress, agent = entry.userAgent, authorize = entry.isAuthorize
         func claims(_ item: Pending) -> Bool {
             item.address == address || (authorize && item.host == host && item.userAgent == agent)

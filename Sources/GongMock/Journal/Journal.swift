@@ -53,14 +53,18 @@ public final class Journal: Sendable {
         let describeClient = self.describeClient
         // Evicted entries are freed after the lock is released: freeing a body and its headers is
         // the costliest part of recording, and the other loop threads need not wait for it.
-        let evicted = state.withLock { state -> [JournalEntry] in
+        let evicted = state.withLock { state -> (first: JournalEntry?, more: [JournalEntry]) in
             if let client = entry.clientID, entry.integrationID == nil {
-                if state.integrations[client] == nil, let integration = describeClient(client) {
+                // One dictionary lookup on the common path (a client seen before): hashing the
+                // client_id is a measurable part of recording.
+                var integration = state.integrations[client]
+                if integration == nil, let described = describeClient(client) {
                     if state.integrations.count >= ClientFlowTracker.maximumClients { state.integrations.removeAll() }
-                    state.integrations[client] = integration
+                    state.integrations[client] = described
+                    integration = described
                 }
-                entry.integrationID = state.integrations[client]?.id
-                entry.integrationName = state.integrations[client]?.name
+                entry.integrationID = integration?.id
+                entry.integrationName = integration?.name
             }
             entry.seq = state.ring.nextSeq
             let claimed = state.flows.assign(&entry)

@@ -35,7 +35,9 @@ public struct JournalMessage: Sendable {
 
     /// What the entry costs in memory, roughly, for the `--journal-bytes` bound.
     var footprint: Int {
-        var size = body.count + 64
+        // The capacity, not the count: a body within the limit is the response's own buffer,
+        // shared, and the whole allocation stays alive as long as the entry does.
+        var size = body.capacity + 64
         for (name, value) in headers { size += name.utf8.count + value.utf8.count + 32 }
         return size
     }

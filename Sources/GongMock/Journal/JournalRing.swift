@@ -3,13 +3,20 @@
 struct JournalRing: Sendable {
     let capacity: Int
     let byteLimit: Int
-    private var slots: [JournalEntry?] = []
+    /// Each entry with the footprint it was counted at, so eviction subtracts exactly that without
+    /// walking the (by then cache-cold) headers and bodies again.
+    private var slots: [Slot?] = []
     private var head = 0
     private(set) var count = 0
     private(set) var bytes = 0
     /// `seq` of the oldest retained entry.
     private(set) var firstSeq: UInt64 = 1
     private(set) var evicted: UInt64 = 0
+
+    private struct Slot: Sendable {
+        var entry: JournalEntry
+        let footprint: Int
+    }
 
     init(capacity: Int, byteLimit: Int, firstSeq: UInt64 = 1) {
         self.capacity = max(0, capacity)
@@ -21,20 +28,27 @@ struct JournalRing: Sendable {
 
     /// Appends (the caller set `entry.seq == nextSeq`), then evicts until both bounds hold. An
     /// entry larger than the byte limit on its own still stays, alone, until the next one.
-    /// Returns what was evicted, so the caller frees it after releasing its lock.
-    mutating func append(_ entry: JournalEntry) -> [JournalEntry] {
-        guard capacity > 0 else { return [] }
+    /// Returns what was evicted, so the caller frees it after releasing its lock: at the bounds
+    /// one entry goes per append, so the first travels alone and only further ones in an array
+    /// (no allocation per record on the common path).
+    mutating func append(_ entry: JournalEntry) -> (first: JournalEntry?, more: [JournalEntry]) {
+        guard capacity > 0 else { return (nil, []) }
+        var first: JournalEntry?
         var evictedEntries: [JournalEntry] = []
+        func evict(_ old: JournalEntry) {
+            if first == nil { first = old } else { evictedEntries.append(old) }
+        }
+        let slot = Slot(entry: entry, footprint: entry.footprint)
         if slots.count < capacity && count == slots.count {
-            slots.append(entry)
+            slots.append(slot)
         } else {
-            if count == capacity, let old = dropOldest() { evictedEntries.append(old) }
-            slots[(head + count) % slots.count] = entry
+            if count == capacity, let old = dropOldest() { evict(old) }
+            slots[(head + count) % slots.count] = slot
         }
         count += 1
-        bytes += entry.footprint
-        while count > 1 && bytes > byteLimit, let old = dropOldest() { evictedEntries.append(old) }
-        return evictedEntries
+        bytes += slot.footprint
+        while count > 1 && bytes > byteLimit, let old = dropOldest() { evict(old) }
+        return (first, evictedEntries)
     }
 
     private mutating func dropOldest() -> JournalEntry? {
@@ -45,17 +59,18 @@ struct JournalRing: Sendable {
         count -= 1
         firstSeq += 1
         evicted += 1
-        return old
+        return old?.entry
     }
 
     subscript(seq: UInt64) -> JournalEntry? {
         get {
             guard seq >= firstSeq, seq < nextSeq else { return nil }
-            return slots[(head + Int(seq - firstSeq)) % slots.count]
+            return slots[(head + Int(seq - firstSeq)) % slots.count]?.entry
         }
         set {
+            // Only flow attribution rewrites an entry: its footprint (bodies, headers) is unchanged.
             guard seq >= firstSeq, seq < nextSeq, let newValue else { return }
-            slots[(head + Int(seq - firstSeq)) % slots.count] = newValue
+            slots[(head + Int(seq - firstSeq)) % slots.count]?.entry = newValue
         }
     }
 
