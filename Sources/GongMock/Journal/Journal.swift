@@ -53,7 +53,7 @@ public final class Journal: Sendable {
         let describeClient = self.describeClient
         // Evicted entries are freed after the lock is released: freeing a body and its headers is
         // the costliest part of recording, and the other loop threads need not wait for it.
-        let evicted = state.withLock { state -> (first: JournalEntry?, more: [JournalEntry]) in
+        let (evictedFirst, evictedMore) = state.withLock { state -> (first: JournalEntry?, more: [JournalEntry]) in
             if let client = entry.clientID, entry.integrationID == nil {
                 // One dictionary lookup on the common path (a client seen before): hashing the
                 // client_id is a measurable part of recording.
@@ -81,7 +81,8 @@ public final class Journal: Sendable {
             file?.write(entry.jsonLine())
             return evicted
         }
-        _ = consume evicted
+        _ = consume evictedFirst
+        _ = consume evictedMore
     }
 
     /// A refusal the HTTP server core made below the responder (parse error, 408, the
