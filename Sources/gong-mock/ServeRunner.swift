@@ -30,6 +30,7 @@ struct ServeRunner {
 
         let environment = ServeEnvironment(logger: logger, scheme: tls == nil ? "http" : "https", publicURL: options.publicURL)
         var configured = try options.gong.makeOptions(publicURL: options.publicURL)
+        configured.trustProxy = options.trustProxy
         configured.loopbackHostCheck = ["127.0.0.1", "::1", "[::1]", "localhost"].contains(options.host) || options.host.hasPrefix("127.")
         let gongOptions = configured
         let prefetch = StartupPrefetch.shared
@@ -104,6 +105,8 @@ struct ServeRunner {
     /// Request logging (paths only, never queries: they may carry codes) and, when asked, CORS.
     func middleware(_ environment: ServeEnvironment, _ options: GongMockOptions) -> [any HTTPMiddleware] {
         var chain: [any HTTPMiddleware] = [RequestLoggingMiddleware(logger: environment.logger.scoped("request"), level: .debug)]
+        // Outermost, so the log and every check see the proxy's view of the request.
+        if options.trustProxy { chain.insert(ForwardedHeadersMiddleware(), at: 0) }
         if options.cors {
             chain.append(CORSMiddleware(
                 allowedOrigins: .any,

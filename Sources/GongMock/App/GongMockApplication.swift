@@ -131,14 +131,14 @@ public final class GongMockApplication: Sendable {
         }
 
         var router = Router()
-        router.get("/healthz") { _, _ in .json(Array(#"{"status":"ok"}"#.utf8)) }
+        router.get("/healthz", Self.health)
         oauth.install(into: &router)
         let endpoint = mcp
         for method in [HTTPMethod.post, .get, .delete, .options] { router.add(method, "/mcp", endpoint) }
         AdminAPI(integrations: integrations, company: company, credits: ledger, auth: adminAuth, clock: clock,
                  logger: logger.scoped("admin"), onIntegrationDeleted: onDeleted).install(into: &router)
         AdminPages(integrations: integrations, company: company, credits: ledger, auth: adminAuth, clock: clock,
-                   logger: logger.scoped("admin"), onIntegrationDeleted: onDeleted).install(into: &router)
+                   logger: logger.scoped("admin"), onIntegrationDeleted: onDeleted, mcpURL: mcpURL).install(into: &router)
         let unexpected = logger.scoped("http")
         router.onUnexpectedError = { error, request in
             unexpected.error("unexpected error", [("method", request.method.rawValue), ("path", request.path), ("error", "\(error)")])
