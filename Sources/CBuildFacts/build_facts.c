@@ -1,5 +1,12 @@
 #include "CBuildFacts.h"
 
+// scripts/package writes generated/build_facts.h (defining the three macros) for its build and
+// removes it afterwards. A header rather than -D flags: flags would reach every Swift module's
+// compile and rebuild them all; the header makes a new commit or date recompile this file only.
+#if __has_include("generated/build_facts.h")
+#include "generated/build_facts.h"
+#endif
+
 #ifndef GONG_MOCK_COMMIT
 #define GONG_MOCK_COMMIT ""
 #endif

@@ -1,7 +1,7 @@
 #ifndef GONG_MOCK_CBUILDFACTS_H
 #define GONG_MOCK_CBUILDFACTS_H
-// Facts only the build knows (git commit, build date, Swift toolchain). scripts/package passes
-// them as -Xcc -DGONG_MOCK_…="…"; a plain `swift build` leaves them empty and BuildInfo says
+// Facts only the build knows (git commit, build date, Swift toolchain). scripts/package writes
+// them into a header build_facts.c includes; a plain `swift build` leaves them empty and BuildInfo says
 // "unknown". C, because Swift has no string-valued compile-time definitions without a plugin.
 
 /// Short git commit the binary was built from, or "".
