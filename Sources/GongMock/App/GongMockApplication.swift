@@ -9,6 +9,7 @@ import OAuth
 public final class GongMockApplication: Sendable {
     public let baseURL: String
     public let mcpURL: String
+    /// The whole stack: middleware chain (request log, CORS when on) around the router.
     public let responder: any HTTPResponder
     public let adminAuth: AdminAuth
     public let oauth: OAuthServer
@@ -17,6 +18,7 @@ public final class GongMockApplication: Sendable {
     public let integrations: IntegrationStore
     public let ledger: CreditLedger
     public let clock: AdjustableClock
+    let logger: Logger
     let database: StateDatabase?
     let toolCatalog: GongToolCatalog
 
@@ -113,7 +115,6 @@ public final class GongMockApplication: Sendable {
             getStreamEnabled: options.getStreamEnabled,
             allowedOrigins: options.allowedOrigins,
             hostCheck: options.loopbackHostCheck ? .loopback(publicHosts: Self.hostAndPort(of: baseURL).map { [$0] } ?? []) : .disabled,
-            cors: false,  // CORS, when switched on, is the HTTP middleware's job for every route
             resourceMetadataURL: oauthConfiguration.protectedResourceMetadataURL)
         do {
             mcp = try MCPEndpoint(configuration: mcpConfiguration, tools: tools.tools, authenticator: authenticator,
@@ -124,28 +125,12 @@ public final class GongMockApplication: Sendable {
 
         stopwatch.lap("tools, MCP endpoint")
         adminAuth = AdminAuth(apiToken: seed.adminToken, loginToken: seed.adminLoginToken, clock: clock)
-        let onDeleted: AdminAPI.DeletionHook = { integration, clients in
-            let clientIDs = Set([integration.clientId] + clients.map(\.clientId))
-            let revoked = oauthServer.revokeGrants(reason: "MCP integration '\(integration.name)' was deleted") { clientIDs.contains($0.clientID) }
-            logger.notice("integration deleted; its tokens stop working", [("integration", integration.name), ("grantsRevoked", String(revoked))])
-        }
-
-        var router = Router()
-        router.get("/healthz", Self.health)
-        oauth.install(into: &router)
-        let endpoint = mcp
-        for method in [HTTPMethod.post, .get, .delete, .options] { router.add(method, "/mcp", endpoint) }
-        AdminAPI(integrations: integrations, company: company, credits: ledger, auth: adminAuth, clock: clock,
-                 logger: logger.scoped("admin"), onIntegrationDeleted: onDeleted).install(into: &router)
-        AdminPages(integrations: integrations, company: company, credits: ledger, auth: adminAuth, clock: clock,
-                   logger: logger.scoped("admin"), onIntegrationDeleted: onDeleted, mcpURL: mcpURL).install(into: &router)
-        let unexpected = logger.scoped("http")
-        router.onUnexpectedError = { error, request in
-            unexpected.error("unexpected error", [("method", request.method.rawValue), ("path", request.path), ("error", "\(error)")])
-            return .text("Internal Server Error: \(error)\n", status: .internalServerError)
-        }
+        self.logger = logger
+        // The routes need a finished `self`; the chain around them is fixed now (see `makeRouter`).
+        let routes = ReplaceableResponder()
+        responder = MiddlewareChain(Self.middleware(options: options, logger: logger), responder: routes)
+        routes.install(makeRouter())
         stopwatch.lap("admin, routes")
-        responder = router
     }
 
     /// Builds what only tool calls need (search indexes, tool engines) on the calling thread; the
