@@ -29,9 +29,14 @@ extension OAuthServer {
                              explanation: "The authorization request has no redirect_uri parameter; this server requires it (OAuth 2.1 §4.1.1).",
                              details: [("client_id", clientID), ("client", client.name)])
         }
-        if case .refused(let explanation) = checkRedirect(redirectURI, for: client) {
+        switch checkRedirect(redirectURI, for: client) {
+        case .allowed: break
+        case .refused(let explanation):
             return errorPage(rule: "authorize.redirect_uri.refused", clientID: clientID, explanation: explanation,
                              details: [("client_id", clientID), ("client", client.name), ("redirect_uri", redirectURI)])
+        case .mismatch(let mismatch):
+            return errorPage(rule: "authorize.redirect_uri.refused", clientID: clientID, explanation: mismatch.text,
+                             details: [("client_id", clientID), ("client", client.name)], mismatch: mismatch)
         }
         let stateParameter: String? = {
             if case .value(let value) = parameters.single("state") { return value }
@@ -133,11 +138,11 @@ extension OAuthServer {
 
     struct ScopeRefusal: Error { let explanation: String }
 
-    func errorPage(rule: String, clientID: String?, explanation: String, details: [(label: String, value: String)]) -> HTTPResponse {
+    func errorPage(rule: String, clientID: String?, explanation: String, details: [(label: String, value: String)],
+                   mismatch: RedirectMismatch? = nil) -> HTTPResponse {
         record(.authorize, .refused, rule: rule, errorCode: nil, explanation: explanation, clientID: clientID,
-               fields: details.map { ($0.label, $0.value) })
-        let page = AuthorizationErrorPage(title: "Authorization request refused", explanation: explanation, details: details)
-        return .html(page.render(), status: .badRequest, headers: ["Cache-Control": "no-store", "X-Frame-Options": "DENY"])
+               fields: details.map { ($0.label, $0.value) } + (mismatch?.fields ?? []))
+        return AuthorizationErrorPage(explanation: explanation, details: details, mismatch: mismatch, brand: configuration.pageBrand).render()
     }
 
     /// `redirect_uri?error=…&error_description=…&state=…&iss=…` (RFC 6749 §4.1.2.1, RFC 9207).

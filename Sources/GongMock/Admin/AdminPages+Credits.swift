@@ -45,9 +45,9 @@ extension AdminPages {
         if report.rows.isEmpty {
             html += "<div class=\"card\"><p>No credits used yet.</p></div>"
         } else {
-            html += "<table><thead><tr>" + report.columns.map { "<th>\(HTML.escape($0))</th>" }.joined() + "</tr></thead><tbody>"
+            var table = "<table><thead><tr>" + report.columns.map { "<th>\(HTML.escape($0))</th>" }.joined() + "</tr></thead><tbody>"
             for row in report.rows {
-                html += "<tr>" + row.map { value -> String in
+                table += "<tr>" + row.map { value -> String in
                     let text: String
                     switch value {
                     case .string(let string): text = string
@@ -57,7 +57,7 @@ extension AdminPages {
                     return "<td>\(HTML.escape(text))</td>"
                 }.joined() + "</tr>"
             }
-            html += "</tbody></table>"
+            html += AdminLayout.scrollingTable(label: "Credit usage", table + "</tbody></table>")
         }
         return AdminLayout.page(title: "Gong credits", section: .credits, crumbs: [("Admin center", "/admin"), ("Settings", "/admin/settings"), ("Reports", nil)],
                                 session: session, body: html, status: status)

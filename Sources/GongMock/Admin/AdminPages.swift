@@ -44,7 +44,7 @@ public struct AdminPages: Sendable {
             return response
         }
         router.get("/admin/signed-out") { _, _ in
-            AdminLayout.page(title: "Signed out", section: .home, crumbs: [("Admin center", nil)], session: nil,
+            AdminLayout.page(title: "Signed out", section: .none, crumbs: [("Admin center", "/admin")], session: nil,
                              body: "<div class=\"card\"><p>You are signed out. Open a new one-time login link to sign in again.</p></div>")
         }
         get(&router, "/admin") { _, _, session in home(session) }
@@ -52,6 +52,33 @@ public struct AdminPages: Sendable {
         installIntegrationPages(into: &router)
         installUserPages(into: &router)
         installCreditPages(into: &router)
+        installNotFound(into: &router)
+    }
+
+    /// Paths people guess, answered with a redirect to the page they mean (issue #19 §3).
+    static let aliases: [(path: String, target: String)] = [
+        ("/admin/", "/admin"),
+        ("/admin/credits", "/admin/settings/credits"),
+        ("/admin/integrations", integrationsPath),
+        ("/admin/settings/users", "/admin/users"),
+    ]
+
+    /// Aliases redirect; any other unknown path under /admin/ gets a 404 page in the admin layout
+    /// with a way back, and under /admin/api/ the API's JSON 404.
+    func installNotFound(into router: inout Router) {
+        for alias in Self.aliases {
+            router.get(alias.path) { _, _ in .redirect(to: alias.target, status: .found) }
+        }
+        let auth = self.auth
+        router.fallback(under: "/admin/") { request, _ in
+            let body = "<div class=\"card\"><p>There is no admin page at <code>\(HTML.escape(request.path))</code>.</p>"
+                + "<p><a class=\"btn\" href=\"/admin\">Back to the admin center</a></p></div>"
+            return AdminLayout.page(title: "Page not found", section: .none, crumbs: [], session: auth.session(for: request),
+                                    body: body, status: .notFound)
+        }
+        router.fallback(under: "/admin/api/") { request, _ in
+            throw AdminAPIError(.notFound, "not_found", "The admin API has no route for \(request.method.rawValue) \(request.path).")
+        }
     }
 
     // MARK: Gates

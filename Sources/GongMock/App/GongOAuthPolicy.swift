@@ -70,7 +70,7 @@ public struct GongOAuthPolicy: OAuthPolicy {
                 allowedScopes: Set(parent.scopes.map(\.rawValue)),
                 displayAttributes: Self.attributes(of: parent, via: "Client ID Metadata Document"),
                 redirectDecision: { uri in
-                    Self.decision(RedirectURIRules.match(uri, registered: redirects, chatGPTDynamic: false, ownerName: document.clientName))
+                    Self.decision(RedirectURIRules.match(uri, registered: redirects, chatGPTDynamic: false, owner: "client '\(document.clientName)'"))
                 })
             return .success(client)
         }
@@ -128,9 +128,9 @@ public struct GongOAuthPolicy: OAuthPolicy {
         var firstRefusal: String?
         for integration in automatic {
             let decisions = RedirectURIRules.registrationDecisions(redirectURIs, registered: integration.redirectURIs,
-                                                                   chatGPTDynamic: integration.chatGPTDynamicRedirect, ownerName: integration.name)
+                                                                   chatGPTDynamic: integration.chatGPTDynamicRedirect, owner: "integration '\(integration.name)'")
             if let refused = decisions.first(where: { !$0.isAllowed }) {
-                firstRefusal = firstRefusal ?? [refused.explanation, refused.hint].compactMap { $0 }.joined(separator: " ")
+                firstRefusal = firstRefusal ?? refused.explanation
                 continue
             }
             return .success(integration)
@@ -175,17 +175,16 @@ public struct GongOAuthPolicy: OAuthPolicy {
          ("Registration type", registration)]
     }
 
-    static func decision(_ decision: RedirectURIDecision) -> RedirectDecision {
-        if decision.isAllowed { return .allowed }
-        return .refused(explanation: [decision.explanation, decision.hint].compactMap { $0 }.joined(separator: " "))
-    }
+    static func decision(_ decision: RedirectURIDecision) -> RedirectDecision { decision.redirectDecision }
 
     static func subject(for user: CompanyUser) -> OAuthSubject {
         let reason: String?
+        // Without the person's name: the consent page groups people by reason, and the refusal
+        // names the person before it.
         if !user.active {
-            reason = "\(user.name) is deactivated in Gong and cannot connect to the Gong MCP server."
+            reason = "Deactivated users cannot connect to the Gong MCP server"
         } else if user.seatType != .paid {
-            reason = "\(user.name) has a Collaborator seat. Collaborator seats cannot connect to the Gong MCP server; a paid Gong seat is required."
+            reason = "Collaborator seats cannot connect to the Gong MCP server; a paid Gong seat is required"
         } else {
             reason = nil
         }
