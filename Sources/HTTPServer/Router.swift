@@ -46,6 +46,13 @@ public struct Router: HTTPResponder {
         }
     }
 
+    /// Every route's method and pattern, sorted by pattern then method: what tests walk to check
+    /// a rule on the whole surface (e.g. that every 401 carries a challenge).
+    public var routeTable: [(method: HTTPMethod, pattern: String)] {
+        (exact.values.flatMap { $0 } + routes).map { ($0.method, $0.pattern) }
+            .sorted { $0.pattern == $1.pattern ? $0.method.rawValue < $1.method.rawValue : $0.pattern < $1.pattern }
+    }
+
     public mutating func add(_ method: HTTPMethod, _ pattern: String, _ body: @escaping @Sendable (HTTPRequest, RequestContext) throws -> HTTPResponse) {
         add(method, pattern, ClosureResponder(body))
     }

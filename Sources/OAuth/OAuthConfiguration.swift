@@ -95,6 +95,9 @@ public struct OAuthConfiguration: Sendable {
     /// Other well-known paths that mcp.gong.io answers with 401 (gong.md §4.1); empty to 404 them.
     public var unauthorizedWellKnownPaths = ["/.well-known/openid-configuration"]
     public var tokenEndpointAuthStrictness: AuthMethodStrictness = .lenient
+    /// Scope requests beyond the client's scopes get the overlap (RFC 6749 §3.3) or, `.strict`,
+    /// `invalid_scope`. Also applies to a refresh request's `scope` (never wider than the grant).
+    public var scopePolicy: ScopePolicy = .overlap
     /// Accept token parameters in the query string of a POST (some Gong clients send them there).
     public var acceptTokenParametersInQuery = true
     /// Sign-in without a page: a valid authorization request is approved at once for this

@@ -73,7 +73,12 @@ extension OAuthServer {
         }
         let scopes: [String]
         switch resolveScopes(requested: parameters.value("scope"), client: client, configuration: configuration) {
-        case .success(let granted): scopes = granted
+        case .success(let granted):
+            scopes = granted.scopes
+            if let narrowed = granted.narrowing {
+                record(.authorize, .accepted, rule: "authorize.scope.narrowed", explanation: narrowed, clientID: clientID,
+                       fields: [("requested_scope", parameters.value("scope") ?? ""), ("scope", scopes.joined(separator: " "))])
+            }
         case .failure(let refusal): return refuse(.invalidScope, "authorize.scope", refusal.explanation)
         }
         let resources = parameters.all("resource")
@@ -119,24 +124,6 @@ extension OAuthServer {
         }
         return client.redirectDecision(redirectURI)
     }
-
-    /// The granted scopes: all of the client's when none are requested, else the requested ones
-    /// if each is allowed (RFC 6749 §3.3).
-    func resolveScopes(requested: String?, client: OAuthClient, configuration: OAuthConfiguration) -> Result<[String], ScopeRefusal> {
-        let ordered = configuration.scopesSupported.filter(client.allowedScopes.contains)
-            + client.allowedScopes.subtracting(configuration.scopesSupported).sorted()
-        guard let requested else { return .success(ordered) }
-        var scopes: [String] = []
-        for scope in requested.split(separator: " ").map(String.init) where !scopes.contains(scope) { scopes.append(scope) }
-        let refused = scopes.filter { !client.allowedScopes.contains($0) }
-        guard refused.isEmpty else {
-            let list = refused.map { "'\($0)'" }.joined(separator: ", ")
-            return .failure(ScopeRefusal(explanation: "scope \(list) is not allowed for client '\(client.name)'; allowed: \(ordered.joined(separator: " "))."))
-        }
-        return .success(scopes)
-    }
-
-    struct ScopeRefusal: Error { let explanation: String }
 
     func errorPage(rule: String, clientID: String?, explanation: String, details: [(label: String, value: String)],
                    mismatch: RedirectMismatch? = nil) -> HTTPResponse {

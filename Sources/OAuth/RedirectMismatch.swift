@@ -82,7 +82,12 @@ public struct RedirectMismatch: Sendable, Equatable {
     /// Loopback `http` URIs are compared without their ports, which RFC 8252 §7.3 lets vary.
     static func closest(to requested: String, in registered: [String]) -> String? {
         let key = comparisonForm(requested)
-        return registered.min { editDistance(key, comparisonForm($0)) < editDistance(key, comparisonForm($1)) }
+        var best: (uri: String, distance: Int)?
+        for candidate in registered {
+            let distance = editDistance(key, comparisonForm(candidate))
+            if best.map({ distance < $0.distance }) ?? true { best = (candidate, distance) }
+        }
+        return best?.uri
     }
 
     static func comparisonForm(_ uri: String) -> String {

@@ -49,7 +49,7 @@ import Testing
         RedirectCase(name: "plain PKCE", overrides: ["code_challenge_method": "plain"], error: "invalid_request", fragment: "'plain'"),
         RedirectCase(name: "absent method means plain", overrides: ["code_challenge_method": nil], error: "invalid_request", fragment: "absent"),
         RedirectCase(name: "short challenge", overrides: ["code_challenge": "abc"], error: "invalid_request", fragment: "43-character"),
-        RedirectCase(name: "unknown scope", overrides: ["scope": "mcp:ai-ask:read claudeai"], error: "invalid_scope", fragment: "'claudeai'"),
+        RedirectCase(name: "no allowed scope", overrides: ["scope": "claudeai openid"], error: "invalid_scope", fragment: "none of the requested scopes"),
         RedirectCase(name: "foreign resource", overrides: ["resource": "https://evil.example.com/mcp"], error: "invalid_target", fragment: "evil.example.com"),
     ]
 

@@ -88,7 +88,7 @@ public struct AdminPages: Sendable {
              _ handler: @escaping @Sendable (HTTPRequest, RequestContext, AdminSession) throws -> HTTPResponse) {
         let auth = self.auth
         router.get(pattern) { request, context in
-            guard let session = auth.session(for: request) else { throw AdminPageError.signInRequired }
+            guard let session = auth.session(for: request) else { throw AdminSignInChallenge() }
             return try handler(request, context, session)
         }
     }
@@ -99,7 +99,7 @@ public struct AdminPages: Sendable {
         let auth = self.auth
         let logger = self.logger
         router.post(pattern) { request, context in
-            guard let session = auth.session(for: request) else { throw AdminPageError.signInRequired }
+            guard let session = auth.session(for: request) else { throw AdminSignInChallenge() }
             let form = AdminForm(URLEncodedForm.parse(request.body))
             guard auth.verifyCSRF(form.value("csrf"), session: session) else {
                 logger.warning("admin form refused: CSRF token missing or wrong", [("path", request.path)])

@@ -84,6 +84,7 @@ public final class GongMockApplication: Sendable {
         oauthConfiguration.introspection = options.introspection
         oauthConfiguration.advertiseJWKSURI = options.advertiseJWKSURI
         oauthConfiguration.advertiseIssParameter = options.advertiseIssParameter
+        oauthConfiguration.scopePolicy = options.scopePolicy
         oauthConfiguration.clientIDMetadataDocuments = options.clientIDMetadataDocuments
         oauthConfiguration.noneAuthMethod = options.noneAuthMethod
         oauthConfiguration.serveRootProtectedResourceMetadata = options.serveRootProtectedResourceMetadata
@@ -93,7 +94,8 @@ public final class GongMockApplication: Sendable {
         oauthConfiguration.scopeUnlocks = toolCatalog.toolNamesByScope(MCPScope.allCases.map(\.rawValue))
         oauthConfiguration.pageBrand = "gong · mock"
 
-        let policy = GongOAuthPolicy(integrations: integrations, company: company, catalog: oauthConfiguration.clientMetadataDocuments)
+        var policy = GongOAuthPolicy(integrations: integrations, company: company, catalog: oauthConfiguration.clientMetadataDocuments)
+        policy.scopePolicy = options.scopePolicy
         let oauthStore: any OAuthStateStore = database.map { SQLiteOAuthStateStore(database: $0) } ?? InMemoryOAuthStateStore()
         do {
             oauth = try OAuthServer(configuration: oauthConfiguration, policy: policy, clock: clock,

@@ -12,6 +12,9 @@ public struct GongOAuthPolicy: OAuthPolicy {
     let company: CompanyData
     /// The offline CIMD documents the OAuth configuration resolves (built-in plus seeded).
     let catalog: ClientMetadataDocumentCatalog
+    /// `.overlap`: a registration asking for scopes beyond the integration's is registered with the
+    /// integration's scopes (RFC 7591 §2 lets the server replace `scope`); `.strict` refuses it.
+    public var scopePolicy: ScopePolicy = .overlap
 
     public init(integrations: IntegrationStore, company: CompanyData, catalog: ClientMetadataDocumentCatalog = .builtIn) {
         self.integrations = integrations
@@ -38,7 +41,8 @@ public struct GongOAuthPolicy: OAuthPolicy {
         }
         if let requested = request.requestedScopes {
             let unknown = requested.filter { scope in !parent.scopes.contains { $0.rawValue == scope } }
-            if !unknown.isEmpty {
+            let overlaps = requested.contains { scope in parent.scopes.contains { $0.rawValue == scope } }
+            if !unknown.isEmpty, scopePolicy == .strict || !overlaps {
                 return .failure(RegistrationRefusal(.invalidClientMetadata,
                     "scope \(unknown.joined(separator: " ")) is not granted by integration '\(parent.name)'; it grants \(parent.scopes.map(\.rawValue).joined(separator: " "))."))
             }
@@ -122,7 +126,7 @@ public struct GongOAuthPolicy: OAuthPolicy {
     func automaticIntegration(admitting redirectURIs: [String]) -> Result<MCPIntegration, RefusalReason> {
         let automatic = integrations.list().filter { $0.registrationType == .automatic }
         guard !automatic.isEmpty else {
-            return .failure(RefusalReason("no MCP integration has Registration type Automatic, so clients cannot register themselves; a Gong admin must create one (or use a Manual integration's client ID and secret)."))
+            return .failure(RefusalReason(registrationUnavailableAdvice(switchedOff: false)))
         }
         guard !redirectURIs.isEmpty else { return .failure(RefusalReason("redirect_uris is empty.")) }
         var firstRefusal: String?
