@@ -51,7 +51,7 @@ public final class MCPSessionStore: Sendable {
         return storage.withLock { $0.sessions.values.filter { now - $0.lastActivity <= idleTimeout }.count }
     }
 
-    func create(protocolVersion: String, bindingKey: String?, clientInfo: JSONObject?, logLevel: MCPLogLevel) -> MCPSession {
+    func create(protocolVersion: MCPProtocolVersion, bindingKey: String?, clientInfo: JSONObject?, logLevel: MCPLogLevel) -> MCPSession {
         let now = clock.now()
         let session = MCPSession(id: Base64URL.randomToken(), protocolVersion: protocolVersion, bindingKey: bindingKey,
                                  clientInfo: clientInfo, now: now, logLevel: logLevel)

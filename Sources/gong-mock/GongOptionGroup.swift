@@ -51,6 +51,12 @@ struct GongOptionGroup: ParsableArguments {
     @Flag(name: .customLong("root-prm"), help: "Deviation: serve protected-resource metadata at the root well-known path (Gong answers 401 there).")
     var rootPRM = false
 
+    @Option(help: "Gong tools served: 2026-06 (default: ask_account, ask_deal, generate_brief) or 2026-11 (adds research_conversations and search_conversations, named on Gong's credit page of 2026-11-17; their arguments are the mock's).")
+    var tools = GongToolset.default.rawValue
+
+    @Option(help: "MCP eras served: legacy (default: 2025-03-26…2025-11-25 with initialize, as mcp.gong.io), dual (also 2026-07-28, chosen per request), modern (2026-07-28 only: server/discover, per-request _meta, no sessions).")
+    var `protocol` = "legacy"
+
     @Option(name: .customLong("mcp-response"), help: "Answer MCP requests as json (default) or sse (priming event, progress, response).")
     var mcpResponse = "json"
 
@@ -84,6 +90,8 @@ struct GongOptionGroup: ParsableArguments {
             throw ValidationError("--signing-alg must be ES256 or RS256, got \"\(signingAlgorithm)\"")
         }
         guard ["auto", "on", "off"].contains(registration) else { throw ValidationError("--registration must be auto, on or off, got \"\(registration)\"") }
+        guard GongToolset(rawValue: tools) != nil else { throw ValidationError("--tools must be 2026-06 or 2026-11, got \"\(tools)\"") }
+        guard MCPProtocolMode(rawValue: `protocol`) != nil else { throw ValidationError("--protocol must be legacy, dual or modern, got \"\(`protocol`)\"") }
         guard MCPResponseMode(rawValue: mcpResponse) != nil else { throw ValidationError("--mcp-response must be json or sse, got \"\(mcpResponse)\"") }
         guard GongBearerAuthenticator.ChallengeStyle(rawValue: challenge) != nil else { throw ValidationError("--challenge must be gong or rfc, got \"\(challenge)\"") }
         guard ScopePolicy(rawValue: scopePolicy) != nil else { throw ValidationError("--scope-policy must be overlap or strict, got \"\(scopePolicy)\"") }
@@ -116,6 +124,8 @@ struct GongOptionGroup: ParsableArguments {
         options.noneAuthMethod = publicClients
         options.scopePolicy = ScopePolicy(rawValue: scopePolicy) ?? .overlap
         options.serveRootProtectedResourceMetadata = rootPRM
+        options.toolset = GongToolset(rawValue: tools) ?? .default
+        options.protocolMode = MCPProtocolMode(rawValue: `protocol`) ?? .legacy
         options.responseMode = MCPResponseMode(rawValue: mcpResponse) ?? .json
         options.getStreamEnabled = !noGetStream
         options.statefulSessions = !stateless

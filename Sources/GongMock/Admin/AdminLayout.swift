@@ -13,7 +13,7 @@ enum AdminLayout {
         }
         var nav = "<nav class=\"side\" aria-label=\"Admin center\"><div class=\"logo\">gong · mock</div><div class=\"group\">Admin center</div>"
         nav += link(.home, "/admin", "Settings")
-        nav += "<div class=\"group\">Ecosystem</div>" + link(.integrations, "/admin/settings/api/integrations", "API · Integrations")
+        nav += "<div class=\"group\">Ecosystem</div>" + link(.integrations, "/admin/settings/ecosystem/mcp", "MCP · MCP servers")
         nav += "<div class=\"group\">People</div>" + link(.users, "/admin/users", "Users")
         nav += "<div class=\"group\">Reports</div>" + link(.credits, "/admin/settings/credits", "Gong credits")
         if let session {

@@ -2,7 +2,7 @@ import Essentials
 import HTTPServer
 import MCP
 
-/// Adapts Gong's three tools to the generic MCP registry and meters them: each successful call
+/// Adapts Gong's tools to the generic MCP registry and meters them: each successful call
 /// is charged from the data it analysed (gong.md §2.4), a failed call charges nothing, and a
 /// call the pool cannot pay for is refused without running up a debt.
 public struct GongMCPTools: Sendable {
@@ -32,11 +32,11 @@ public struct GongMCPTools: Sendable {
             return MCPTool(name: definition.name, title: definition.title, description: definition.description,
                            inputSchema: definition.inputSchema, outputSchema: definition.outputSchema,
                            annotations: annotations, requiredScopes: [definition.requiredScope],
-                           handler: { invocation in self.invoke(definition.name, invocation) })
+                           handler: { invocation in self.invoke(definition.name, invocation, metered: definition.metered) })
         }
     }
 
-    func invoke(_ tool: String, _ invocation: MCPToolInvocation) -> MCPToolOutcome {
+    func invoke(_ tool: String, _ invocation: MCPToolInvocation, metered: Bool = true) -> MCPToolOutcome {
         guard let caller = Self.caller(for: invocation.principal) else {
             return .result(.error("This call carries no Gong authorization: the access token names no MCP integration."))
         }
@@ -49,6 +49,11 @@ public struct GongMCPTools: Sendable {
         case .failure(let message):
             logger.info("tool call failed", [("tool", tool), ("integration", caller.integrationName), ("reason", message)])
             return .result(.error(message))
+        case .success(let structured, _) where !metered:
+            // Nothing analysed, nothing charged (README "Fidelity": search_conversations).
+            invocation.reportProgress(progress: 2, total: 2, message: "Done")
+            logger.info("tool call (not metered)", [("tool", tool), ("integration", caller.integrationName)])
+            return .result(.structured(structured))
         case .success(let structured, let usage):
             let cost = pricing.cost(of: usage)
             switch ledger.charge(cost, usage: CreditUsage.toolCall(tool, caller: caller, usage: usage, pricing: pricing)) {

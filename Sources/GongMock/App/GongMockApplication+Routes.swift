@@ -13,7 +13,7 @@ extension GongMockApplication {
         if options.cors {
             chain.append(CORSMiddleware(
                 allowedOrigins: .any,
-                allowedHeaders: ["Authorization", "Content-Type", "Accept", "Mcp-Session-Id", "MCP-Protocol-Version", "Last-Event-ID"],
+                allowedHeaders: ["Authorization", "Content-Type", "Accept", "Mcp-Session-Id", "MCP-Protocol-Version", "Last-Event-ID", "Mcp-Method", "Mcp-Name"],
                 exposedHeaders: ["Mcp-Session-Id", "WWW-Authenticate", "MCP-Protocol-Version", "Location"]))
         }
         return chain

@@ -89,7 +89,7 @@ public final class GongMockApplication: Sendable {
         oauthConfiguration.noneAuthMethod = options.noneAuthMethod
         oauthConfiguration.serveRootProtectedResourceMetadata = options.serveRootProtectedResourceMetadata
         oauthConfiguration.autoApproveSubject = autoApprove
-        toolCatalog = GongToolCatalog(data: company, clock: clock)
+        toolCatalog = GongToolCatalog(data: company, clock: clock, toolset: options.toolset)
         oauthConfiguration.scopeDescriptions = Dictionary(uniqueKeysWithValues: MCPScope.allCases.map { ($0.rawValue, $0.title) })
         oauthConfiguration.scopeUnlocks = toolCatalog.toolNamesByScope(MCPScope.allCases.map(\.rawValue))
         oauthConfiguration.pageBrand = "gong · mock"
@@ -113,7 +113,9 @@ public final class GongMockApplication: Sendable {
                                                     verify: { oauthServer.verifyAccessToken($0) })
         let mcpConfiguration = MCPServerConfiguration(
             serverInfo: MCPImplementationInfo(name: "gong-mcp-server", version: Self.version, title: "Gong (gong-mock)"),
-            instructions: Self.instructions,
+            instructions: Self.instructions(options.toolset),
+            supportedVersions: options.protocolMode.versions,
+            modernRequestRefusal: GongProtocolPolicy.refuseModernRequest,
             responseMode: options.responseMode,
             statefulSessions: options.statefulSessions,
             getStreamEnabled: options.getStreamEnabled,
@@ -145,13 +147,18 @@ public final class GongMockApplication: Sendable {
     /// Surface the admin one-time login link, as the banner prints it.
     public var adminLoginURL: String { adminAuth.loginURL(baseURL: baseURL) }
 
-    static let instructions = """
-        Gong MCP server (gong-mock, an offline emulation). Tools: ask_account and ask_deal answer a \
-        natural-language question about one CRM account or deal from its calls and emails; \
-        generate_brief builds a published AI Briefer brief for an account, deal or contact. Every \
-        call spends Gong credits according to the calls and emails analysed; prefer narrow time \
-        periods (LAST_30DAYS, THIS_QUARTER).
-        """
+    static func instructions(_ toolset: GongToolset) -> String {
+        let research = toolset == .november2026
+            ? "research_conversations answers one question across many conversations; search_conversations lists matching calls and emails without analysing them (no credits). "
+            : ""
+        return """
+            Gong MCP server (gong-mock, an offline emulation). Tools: ask_account and ask_deal answer a \
+            natural-language question about one CRM account or deal from its calls and emails; \
+            generate_brief builds a published AI Briefer brief for an account, deal or contact. \
+            \(research)Every analysing call spends Gong credits according to the calls and emails analysed; \
+            prefer narrow time periods (LAST_30DAYS, THIS_QUARTER).
+            """
+    }
 
     /// The company fixture `options` names (`--fixtures DIR`, else the built-in one).
     public static func loadCompany(options: GongMockOptions, clock: any ServerClock) throws(GongMockStartupError) -> CompanyData {

@@ -33,6 +33,11 @@ public struct GongMockOptions: Sendable {
     public var scopePolicy: ScopePolicy = .overlap
 
     // MCP switches.
+    /// Gong tools served: the launch three (default) or `2026-11` (+ research_conversations, search_conversations).
+    public var toolset: GongToolset = .default
+    /// MCP eras served: legacy (2025 revisions with initialize, as mcp.gong.io is observed),
+    /// dual, or modern (2026-07-28 only).
+    public var protocolMode: MCPProtocolMode = .legacy
     public var responseMode: MCPResponseMode = .json
     public var getStreamEnabled = true
     public var statefulSessions = true
