@@ -79,7 +79,7 @@ def test_admin_pages_follow_public_url_and_cookie_security_follows_trust(proxied
     cookie = login.headers["Set-Cookie"]
     assert ("; Secure" in cookie) == proxied.trusting, cookie
     session = cookie.split(";")[0]
-    page = requests.get(f"{proxied.socket}/admin/settings/api/integrations/{created.json()['id']}/credentials",
+    page = requests.get(f"{proxied.socket}/admin/settings/ecosystem/mcp/{created.json()['id']}/credentials",
                         headers={"Cookie": session, "X-Forwarded-Host": "evil.example", "X-Forwarded-Proto": "http"},
                         timeout=10)
     assert page.status_code == 200
