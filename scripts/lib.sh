@@ -33,6 +33,8 @@ gm_venv() {
     "$venv/bin/pip" install -q --disable-pip-version-check -r "$req" >&2
     cp "$req" "$venv/.requirements.installed"
   fi
+  # The repo's own pytest plugin (python/), as users install it: pip install ./python.
+  "$venv/bin/pip" install -q --disable-pip-version-check --no-deps "$root/python" >&2
 }
 
 # What the release-archive tests use as a CI job would: curl for the README's download block,

@@ -19,10 +19,10 @@ public final class MCPSessionStore: Sendable {
     public let idleTimeout: Double
     public let maximumSessions: Int
     private let clock: any ServerClock
-    private let storage = Mutex(Storage())
+    let storage = Mutex(Storage())
     private static let tombstoneLimit = 4096
 
-    private struct Storage {
+    struct Storage: Sendable {
         var sessions: [String: MCPSession] = [:]
         var tombstones: [String: Miss] = [:]
         var tombstoneOrder: [String] = []

@@ -9,8 +9,14 @@ struct GongOptionGroup: ParsableArguments {
     @Option(help: "Company fixture directory replacing the built-in one (see Fixtures/README.md).")
     var fixtures: String?
 
-    @Option(help: "Seed file (JSON): integrations with fixed credentials, credits, admin token, auto-approve user (see Fixtures/seed-example.json).")
+    @Option(help: "Seed file (JSON, schema Fixtures/seed.schema.json): integrations with fixed credentials, credits, admin token, auto-approve user, faults, clock. A mistake is refused with its JSON path.")
     var seed: String?
+
+    @Option(help: "Start the virtual clock at this ISO 8601 time (e.g. 2026-01-01T09:00:00Z); it runs on from there. Codes, tokens, sessions, credits, Date header, logs and company data follow it; POST /_mock/clock moves it.")
+    var clock: String?
+
+    @Option(name: .customLong("random-seed"), help: "Seed the generated integration ids, client ids and secrets and the tools' request ids: the same seed gives the same ids in the same order (OAuth codes and tokens stay unpredictable).")
+    var randomSeed: UInt64?
 
     @Option(name: .customLong("state-dir"), help: "Persist state in DIR/gong-mock-state.sqlite (WAL, synchronous=FULL). Default: memory only.")
     var stateDirectory: String?
@@ -98,6 +104,9 @@ struct GongOptionGroup: ParsableArguments {
         guard CreditExhaustionMode(rawValue: creditsExhausted) != nil else {
             throw ValidationError("--credits-exhausted must be one of \(CreditExhaustionMode.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(creditsExhausted)\"")
         }
+        if let clock, ClockControl.parseInstant(clock) == nil {
+            throw ValidationError("--clock must be an ISO 8601 date and time such as 2026-01-01T09:00:00Z, got \"\(clock)\"")
+        }
         for rate in [longCallCredits, shortCallCredits] where !(rate.isFinite && rate >= 0 && rate <= 1000) {
             throw ValidationError("call credit rates must be between 0 and 1000, got \(rate)")
         }
@@ -112,6 +121,8 @@ struct GongOptionGroup: ParsableArguments {
             do { options.seed = try SeedFile.load(path: seed) } catch { throw StartupFailure(message: "\(error)") }
         }
         options.stateDirectory = stateDirectory
+        options.clockStart = clock.flatMap(ClockControl.parseInstant)
+        options.randomSeed = randomSeed
         options.autoApproveEmail = autoApprove
         options.tokenTTL = tokenTTL
         options.signingAlgorithm = OAuthConfiguration.SigningAlgorithm(rawValue: signingAlgorithm.uppercased()) ?? .es256

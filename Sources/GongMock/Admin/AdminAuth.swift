@@ -19,12 +19,12 @@ public final class AdminAuth: Sendable {
     /// The login token generated (or fixed) at start, for the banner. Single use.
     public let initialLoginToken: String
 
-    private struct State {
+    struct State: Sendable {
         var loginTokens: Set<String>
         var sessions: [String: AdminSession] = [:]
     }
 
-    private let state: Mutex<State>
+    let state: Mutex<State>
     private let clock: any ServerClock
 
     public init(apiToken: String? = nil, loginToken: String? = nil, clock: any ServerClock, sessionLifetime: Double = 12 * 3600) {

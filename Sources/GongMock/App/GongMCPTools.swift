@@ -11,9 +11,12 @@ public struct GongMCPTools: Sendable {
     let pricing: CreditPricing
     let exhaustionMode: CreditExhaustionMode
     let logger: Logger
+    /// The fault plane's tool hook (`credits-exhaust`), asked before the ledger charges.
+    let faults: FaultPlane?
 
     public init(catalog: GongToolCatalog, ledger: CreditLedger, pricing: CreditPricing,
-                exhaustionMode: CreditExhaustionMode, logger: Logger) {
+                exhaustionMode: CreditExhaustionMode, logger: Logger, faults: FaultPlane? = nil) {
+        self.faults = faults
         self.catalog = catalog
         self.ledger = ledger
         self.pricing = pricing
@@ -43,6 +46,7 @@ public struct GongMCPTools: Sendable {
         // Progress and log notifications reach the client only on an SSE response (`--mcp-response sse`)
         // and only for a request carrying a progressToken; they cost nothing otherwise.
         invocation.reportProgress(progress: 0, total: 2, message: "Analyzing calls and emails")
+        let exhausted = invocation.principal.map { faults?.creditsExhausted(clientID: $0.clientID) ?? false } ?? false
         let outcome = catalog.run(tool: tool, arguments: invocation.arguments, caller: caller)
         invocation.reportProgress(progress: 1, total: 2, message: "Charging Gong credits")
         switch outcome {
@@ -56,6 +60,10 @@ public struct GongMCPTools: Sendable {
             return .result(.structured(structured))
         case .success(let structured, let usage):
             let cost = pricing.cost(of: usage)
+            if exhausted {
+                logger.notice("tool call refused: credits exhausted by a fault", [("tool", tool), ("cost", cost.description)])
+                return refusal(tool: tool, balance: CreditAmount(credits: 0), cost: cost, requestID: structured["requestId"]?.stringValue ?? "")
+            }
             switch ledger.charge(cost, usage: CreditUsage.toolCall(tool, caller: caller, usage: usage, pricing: pricing)) {
             case .charged(let row, let balance):
                 invocation.context.outcome.update(GongRequestOutcome.self, initial: GongRequestOutcome()) { $0.creditsCharged = row.creditsUsed.credits }

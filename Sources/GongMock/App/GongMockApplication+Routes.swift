@@ -4,12 +4,14 @@ import MCP
 
 extension GongMockApplication {
     /// The middleware every request passes, outermost first: with `--trust-proxy` the proxy's
-    /// X-Forwarded-* (so the log and every check see the proxy's view of the request), the
-    /// request log (paths only, never queries: they may carry codes), then CORS when `--cors` is
-    /// on (the one CORS implementation, for every route).
-    static func middleware(options: GongMockOptions, logger: Logger) -> [any HTTPMiddleware] {
+    /// X-Forwarded-* (so the log, the journal and every check see the proxy's view of the
+    /// request), the request log (paths only, never queries: they may carry codes), the journal
+    /// (it sees the final response, CORS preflights included), then CORS when `--cors` is on
+    /// (the one CORS implementation, for every route).
+    static func middleware(options: GongMockOptions, logger: Logger, journal: Journal, clock: any ServerClock) -> [any HTTPMiddleware] {
         var chain: [any HTTPMiddleware] = options.trustProxy ? [ForwardedHeadersMiddleware()] : []
         chain.append(RequestLoggingMiddleware(logger: logger.scoped("request"), level: .debug))
+        if journal.isEnabled { chain.append(JournalMiddleware(journal: journal, clock: clock)) }
         if options.cors {
             chain.append(CORSMiddleware(
                 allowedOrigins: .any,
@@ -36,7 +38,10 @@ extension GongMockApplication {
         AdminAPI(integrations: integrations, company: company, credits: ledger, auth: adminAuth, clock: clock,
                  logger: logger.scoped("admin"), onIntegrationDeleted: onDeleted).install(into: &router)
         AdminPages(integrations: integrations, company: company, credits: ledger, auth: adminAuth, clock: clock,
-                   logger: logger.scoped("admin"), onIntegrationDeleted: onDeleted, mcpURL: mcpURL).install(into: &router)
+                   logger: logger.scoped("admin"), onIntegrationDeleted: onDeleted, mcpURL: self.mcpURL).install(into: &router)
+        let mcpURL = self.mcpURL
+        let verdicts: @Sendable () -> VerdictContext = { Self.verdictContext(oauth: oauthServer, mcpURL: mcpURL) }
+        AdminFlowsPage(auth: adminAuth, journal: journal, context: verdicts, baseURL: baseURL).install(into: &router)
         var controls = MockControlRoutes(auth: adminAuth)
         installControlRoutes(into: &controls)
         controls.install(into: &router)
@@ -49,5 +54,5 @@ extension GongMockApplication {
     }
 
     /// Refusals the HTTP server core made below the responder (see `HTTPServerObserver`).
-    func serverRefused(_ refusal: HTTPRefusal) {}
+    func serverRefused(_ refusal: HTTPRefusal) { journal.record(refusal, time: clock.now()) }
 }
