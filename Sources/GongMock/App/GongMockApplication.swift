@@ -183,14 +183,11 @@ public final class GongMockApplication: Sendable {
         }
         do {
             let stored = try database.loadCreditBalance()
-            let rows = try database.loadCreditUsage().map { stored throws(StateDatabaseError) in
-                try StateCreditJournal.decode(stored.row, path: database.path)
-            }
             let total = stored.map { CreditAmount(credits: $0.total) } ?? seeded?.total ?? fallback
             let balance = stored.map { CreditAmount(credits: $0.balance) } ?? seeded?.balance ?? fallback
-            let journal = StateCreditJournal(database: database, total: total.credits)
+            let journal = try StateCreditJournal(database: database, total: total.credits)
             if stored == nil { try database.saveCreditBalance(balance: balance.credits, total: total.credits) }
-            return CreditLedger(total: total, balance: balance, rows: rows, clock: clock, journal: journal)
+            return CreditLedger(total: total, balance: balance, nextSequence: try journal.nextSequence(), clock: clock, journal: journal)
         } catch {
             throw GongMockStartupError(error.description)
         }
