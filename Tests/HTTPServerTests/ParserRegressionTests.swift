@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import HTTPServer
 
@@ -22,5 +23,21 @@ import Testing
         let (outcome, mismatches) = ParserHarness.verified(bytes, limits: limits)
         #expect(mismatches.isEmpty, "\(mismatches.prefix(3))")
         #expect(outcome.error?.status == .badRequest)
+    }
+
+    /// The committed reproducer itself (Fuzz/crashes/http-414-vs-400-split-dependent), replayed
+    /// as the fuzz target reads it: control byte 0x80 selects the tiny limits (request line 48).
+    @Test func committedReproducerAnswersTheSameAtEverySplit() throws {
+        let path = #filePath.components(separatedBy: "/Tests/")[0] + "/Fuzz/crashes/http-414-vs-400-split-dependent"
+        let input = try #require(FileManager.default.contents(atPath: path).map { [UInt8]($0) })
+        #expect(input.first == 0x80)
+        var limits = HTTPLimits.default
+        limits.maxRequestLineBytes = 48
+        limits.maxHeaderBytes = 160
+        limits.maxHeaderCount = 5
+        limits.maxBodyBytes = 64
+        let (outcome, mismatches) = ParserHarness.verified(Array(input.dropFirst()), limits: limits)
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(3))")
+        #expect(outcome.error?.status == .uriTooLong)
     }
 }
