@@ -123,7 +123,14 @@ public final class GongMockApplication: Sendable {
         }
 
         stopwatch.lap("tools, MCP endpoint")
-        adminAuth = AdminAuth(apiToken: seed.adminToken, loginToken: seed.adminLoginToken, clock: clock)
+        do {
+            let lifetime = AdminAuth.defaultSessionLifetime
+            let sessions = try database?.loadAdminSessions(startedAfter: clock.now() - lifetime) ?? []
+            adminAuth = AdminAuth(apiToken: seed.adminToken, loginToken: seed.adminLoginToken, clock: clock, sessionLifetime: lifetime,
+                                  persistence: database, sessions: sessions)
+        } catch {
+            throw GongMockStartupError(error.description)
+        }
         let onDeleted: AdminAPI.DeletionHook = { integration, clients in
             let clientIDs = Set([integration.clientId] + clients.map(\.clientId))
             let revoked = oauthServer.revokeGrants(reason: "MCP integration '\(integration.name)' was deleted") { clientIDs.contains($0.clientID) }
@@ -138,7 +145,7 @@ public final class GongMockApplication: Sendable {
         AdminAPI(integrations: integrations, company: company, credits: ledger, auth: adminAuth, clock: clock,
                  logger: logger.scoped("admin"), onIntegrationDeleted: onDeleted).install(into: &router)
         AdminPages(integrations: integrations, company: company, credits: ledger, auth: adminAuth, clock: clock,
-                   logger: logger.scoped("admin"), onIntegrationDeleted: onDeleted).install(into: &router)
+                   logger: logger.scoped("admin"), mcpURL: mcpURL, onIntegrationDeleted: onDeleted).install(into: &router)
         let unexpected = logger.scoped("http")
         router.onUnexpectedError = { error, request in
             unexpected.error("unexpected error", [("method", request.method.rawValue), ("path", request.path), ("error", "\(error)")])

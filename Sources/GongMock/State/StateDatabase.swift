@@ -15,7 +15,7 @@ import Synchronization
 ///
 /// Schema version 1 (table `meta` holds `application` = `gong-mock` and `schema_version`):
 /// `integrations`, `registered_clients`, `credit_balance` (one row), `credit_kinds` + `credit_rows` (the usage ledger in numbers),
-/// `oauth_kv` (namespaced key/value with optional expiry, for the OAuth layer's keys, grants,
+/// `admin_sessions` (hashed admin session ids), `oauth_kv` (namespaced key/value with optional expiry, for the OAuth layer's keys, grants,
 /// refresh-token hashes and revocations). All SQL uses bound parameters only.
 public final class StateDatabase: Sendable {
     public static let schemaVersion = 1
@@ -107,7 +107,7 @@ public final class StateDatabase: Sendable {
     }
 
     /// Tables added to schema 1 after it first shipped, created when missing (`IF NOT EXISTS`).
-    static var additiveSchema: [String] { creditSchema }
+    static var additiveSchema: [String] { creditSchema + adminSessionSchema }
 
     static let schema: [String] = [
         "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",

@@ -1,0 +1,71 @@
+import Essentials
+import Foundation
+import HTTPServer
+import Testing
+@testable import GongMock
+
+/// Issue #16 item 7: the credentials page's MCP URL does not come from `Host`; admin sessions
+/// survive a restart with `--state-dir`.
+@Suite struct GongMockAdminGapsTests {
+    typealias H = GongMockHarness
+
+    /// Signs in with the banner's one-time link; returns the cookie pair.
+    static func signIn(_ harness: H) throws -> String {
+        let link = harness.app.adminLoginURL
+        let start = try #require(link.range(of: "/admin/login")).lowerBound
+        let path = String(link[start...])
+        let response = harness.send(.get, path)
+        #expect(response.status == .seeOther)
+        return try #require(response.headers["Set-Cookie"]?.split(separator: ";").first.map(String.init))
+    }
+
+    @Test func credentialsPageShowsThePublicMCPURLWhateverTheHost() throws {
+        var options = GongMockOptions()
+        options.publicURL = "https://gong-mock.example.com/"
+        options.loopbackHostCheck = false
+        let harness = try H(options: options)
+        let cookie = try Self.signIn(harness)
+        let integration = try #require(harness.app.integrations.list().first)
+        let page = harness.send(.get, "/admin/settings/api/integrations/\(integration.id)/credentials",
+                                headers: ["Cookie": cookie, "Host": "attacker.example:8443"])
+        #expect(page.status == .ok)
+        let html = H.bodyText(page)
+        #expect(html.contains("https://gong-mock.example.com/mcp"))
+        #expect(!html.contains("attacker.example"))
+    }
+
+    @Test func credentialsPageWithoutAPublicURLShowsTheBoundAddress() throws {
+        let harness = try H()
+        let cookie = try Self.signIn(harness)
+        let integration = try #require(harness.app.integrations.list().first)
+        let page = harness.send(.get, "/admin/settings/api/integrations/\(integration.id)/credentials",
+                                headers: ["Cookie": cookie, "Host": "localhost:7777"])
+        #expect(H.bodyText(page).contains(H.base + "/mcp") && !H.bodyText(page).contains("localhost:7777/mcp"))
+    }
+
+    @Test func adminSessionsSurviveARestartWithAStateDirectory() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gong-mock-sessions-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let cookie: String
+        do {
+            let first = try H(stateDirectory: directory)
+            cookie = try Self.signIn(first)
+            #expect(first.send(.get, "/admin", headers: ["Cookie": cookie]).status == .ok)
+        }
+        let second = try H(stateDirectory: directory)
+        #expect(second.send(.get, "/admin", headers: ["Cookie": cookie]).status == .ok)
+        // The file holds a hash of the session id, never the cookie's value.
+        let value = try #require(cookie.split(separator: "=", maxSplits: 1).last.map(String.init))
+        for suffix in ["", "-wal"] {
+            let bytes = FileManager.default.contents(atPath: directory + "/" + StateDatabase.fileName + suffix) ?? Data()
+            #expect(!String(decoding: bytes, as: UTF8.self).contains(value))
+        }
+        // Signing out ends the stored session too.
+        let session = try #require(second.app.adminAuth.session(for: HTTPRequest(method: .get, target: "/", headers: ["Cookie": cookie])))
+        let out = second.send(.post, "/admin/logout", headers: ["Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"],
+                              body: Array(URLEncodedForm.encode([("csrf", session.csrfToken)]).utf8))
+        #expect(out.status == .seeOther)
+        let third = try H(stateDirectory: directory)
+        #expect(third.send(.get, "/admin", headers: ["Cookie": cookie]).status != .ok)
+    }
+}
