@@ -32,6 +32,18 @@ enum OAuthFormsFuzzServers {
         }
     }
 
+    /// Whether a redirect's target (before `?`) is a registered URI; loopback ones match on any
+    /// port (RFC 8252 §7.3), as `RedirectURIMatcher` allows.
+    static func isRegistered(_ location: String) -> Bool {
+        let target = location.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        if redirects.contains(target) { return true }
+        let loopback = "http://127.0.0.1"
+        guard target.hasPrefix(loopback + ":") else { return false }
+        let rest = target.dropFirst(loopback.count + 1)
+        let port = rest.prefix { $0.isNumber }
+        return !port.isEmpty && port.count <= 5 && redirects.contains(loopback + rest.dropFirst(port.count))
+    }
+
     static func errorCode(_ response: HTTPResponse) -> String? {
         guard case .bytes(let bytes) = response.body, let value = try? JSONParser.parse(bytes) else { return nil }
         return value["error"]?.stringValue
