@@ -32,7 +32,7 @@ extension AdminPages {
         post(&router, base + "/{id}/edit") { _, context, session, form in editSubmitted(try existing(context), form, session: session) }
         post(&router, base + "/{id}/rotate-secret") { _, context, _, _ in
             let integration = try existing(context)
-            _ = try pageResult { () throws(IntegrationError) in try integrations.rotateSecret(id: integration.id) }
+            onSecretRotated(try pageResult { () throws(IntegrationError) in try integrations.rotateSecret(id: integration.id) })
             return .redirect(to: "\(base)/\(integration.id)/credentials?notice=rotated", status: .seeOther)
         }
         get(&router, base + "/{id}/delete") { _, context, session in deleteConfirmation(try existing(context), session) }

@@ -137,15 +137,26 @@ public final class GongMockApplication: Sendable {
             logger.notice("integration deleted; its tokens stop working", [("integration", integration.name), ("grantsRevoked", String(revoked))])
         }
 
+        let revokeOnRotation = options.rotationRevokesTokens
+        let integrations = self.integrations
+        let onRotated: AdminAPI.RotationHook = { integration in
+            guard revokeOnRotation else { return }
+            let clientIDs = Set([integration.clientId] + integrations.registeredClients(integrationId: integration.id).map(\.clientId))
+            let revoked = oauthServer.revokeGrants(reason: "the client secret of MCP integration '\(integration.name)' was rotated") { clientIDs.contains($0.clientID) }
+            logger.notice("secret rotated; the integration's tokens were revoked (--rotation-revokes-tokens)",
+                          [("integration", integration.name), ("grantsRevoked", String(revoked))])
+        }
+
         var router = Router()
         router.get("/healthz") { _, _ in .json(Array(#"{"status":"ok"}"#.utf8)) }
         oauth.install(into: &router)
         let endpoint = mcp
         for method in [HTTPMethod.post, .get, .delete, .options] { router.add(method, "/mcp", endpoint) }
         AdminAPI(integrations: integrations, company: company, credits: ledger, auth: adminAuth, clock: clock,
-                 logger: logger.scoped("admin"), onIntegrationDeleted: onDeleted).install(into: &router)
+                 logger: logger.scoped("admin"), onIntegrationDeleted: onDeleted, onSecretRotated: onRotated).install(into: &router)
         AdminPages(integrations: integrations, company: company, credits: ledger, auth: adminAuth, clock: clock,
-                   logger: logger.scoped("admin"), mcpURL: mcpURL, onIntegrationDeleted: onDeleted).install(into: &router)
+                   logger: logger.scoped("admin"), mcpURL: mcpURL, onIntegrationDeleted: onDeleted,
+                   onSecretRotated: onRotated).install(into: &router)
         let unexpected = logger.scoped("http")
         router.onUnexpectedError = { error, request in
             unexpected.error("unexpected error", [("method", request.method.rawValue), ("path", request.path), ("error", "\(error)")])

@@ -40,6 +40,10 @@ public struct GongMockOptions: Sendable {
     /// `/mcp` answers 421 to a `Host` other than localhost, 127.0.0.1, [::1] or the public URL's host.
     public var loopbackHostCheck = false
 
+    /// Deviation: rotating an integration's secret also revokes its grants. Gong (and the default)
+    /// only replaces the secret: the old one stops at once, issued tokens live until they expire.
+    public var rotationRevokesTokens = false
+
     // Credits.
     public var creditExhaustion: CreditExhaustionMode = .toolError
     public var pricing: CreditPricing = .default
