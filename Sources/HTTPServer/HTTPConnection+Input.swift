@@ -87,6 +87,8 @@ extension HTTPConnection {
     func refuse(_ error: HTTPParseError) {
         logger.debug("request refused", [("connection", "\(id)"), ("remote", remoteAddress), ("status", "\(error.status.code)"), ("reason", error.reason)])
         send(HTTPError(error.status, error.reason).response(), method: .get, version: .http1_1, keepAlive: false)
+        loop.core.observer?.serverRefused(HTTPRefusal(requestID: RequestOutcome.nextRequestID(), status: error.status, reason: error.reason,
+                                                      remoteAddress: remoteAddress, connectionID: id, isSecure: transport.isSecure))
     }
 
     private func respond(to request: HTTPRequest) {

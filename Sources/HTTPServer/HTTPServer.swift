@@ -20,15 +20,19 @@ public final class HTTPServer: Sendable {
     public let configuration: HTTPServerConfiguration
     private let responder: any HTTPResponder
     private let logger: Logger
+    private let observer: (any HTTPServerObserver)?
     private let state = Mutex(State.idle)
     private let addresses = Mutex<[String]>([])
     private let port = Atomic<Int>(0)
     private let loopsStopped = DispatchGroup()
 
-    public init(configuration: HTTPServerConfiguration, responder: any HTTPResponder, logger: Logger) {
+    /// - Parameter observer: told about every refusal made below the responder (see `HTTPServerObserver`).
+    public init(configuration: HTTPServerConfiguration, responder: any HTTPResponder, logger: Logger,
+                observer: (any HTTPServerObserver)? = nil) {
         self.configuration = configuration
         self.responder = responder
         self.logger = logger
+        self.observer = observer
     }
 
     /// The port actually bound (useful with port 0). 0 before `start()`.
@@ -60,7 +64,7 @@ public final class HTTPServer: Sendable {
         let sockets = try bind()
         let threadCount = max(1, configuration.threads)
         let listeners = ListenerSet(sockets: sockets, loops: threadCount)
-        let core = ServerCore(configuration: configuration, responder: responder, logger: logger, tls: tls)
+        let core = ServerCore(configuration: configuration, responder: responder, logger: logger, tls: tls, observer: observer)
         var loops: [EventLoop] = []
         do {
             for index in 0..<threadCount {

@@ -3,7 +3,8 @@
 ///
 /// Built once, then frozen into an immutable `Sendable` value. Unknown path → 404; known path,
 /// other method → 405 with `Allow` (RFC 9110 §15.5.6). HEAD falls back to the GET route (the
-/// encoder drops the body). Thrown `HTTPResponseError`s render themselves.
+/// encoder drops the body). Thrown `HTTPResponseError`s render themselves. The matched pattern
+/// goes into the context's `outcome`, which is bound as `RequestOutcome.current` while the route runs.
 public struct Router: HTTPResponder {
     struct Route: Sendable {
         let method: HTTPMethod
@@ -86,8 +87,9 @@ public struct Router: HTTPResponder {
         }
         var context = context
         context.pathParameters = parameters
-        context.routePattern = route.pattern
-        return try route.responder.respond(to: request, context: context)
+        context.outcome.route = route.pattern
+        let responder = route.responder
+        return try RequestOutcome.$current.withValue(context.outcome) { try responder.respond(to: request, context: context) }
     }
 
     static func split(_ path: String) -> [String] {

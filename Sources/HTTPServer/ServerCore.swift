@@ -8,14 +8,17 @@ final class ServerCore: Sendable {
     let responder: any HTTPResponder
     let logger: Logger
     let tls: TLSContext?
+    let observer: (any HTTPServerObserver)?
     /// Connections open right now, across loops (for the connection cap).
     let openConnections = Atomic<Int>(0)
     /// Connections being refused with 503 right now (bounded separately).
     let refusingConnections = Atomic<Int>(0)
     private let nextConnectionID = Atomic<UInt64>(0)
 
-    init(configuration: HTTPServerConfiguration, responder: any HTTPResponder, logger: Logger, tls: TLSContext?) {
+    init(configuration: HTTPServerConfiguration, responder: any HTTPResponder, logger: Logger, tls: TLSContext?,
+         observer: (any HTTPServerObserver)? = nil) {
         self.configuration = configuration
+        self.observer = observer
         self.responder = responder
         self.logger = logger
         self.tls = tls

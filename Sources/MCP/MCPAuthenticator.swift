@@ -15,8 +15,8 @@ public protocol MCPAuthenticator: Sendable {
 /// The gate's verdict.
 public enum MCPAuthentication: Sendable {
     case authenticated(MCPPrincipal)
-    /// Sent as is (e.g. a 401 with the deployment's exact `WWW-Authenticate`); CORS headers are
-    /// added when CORS is on.
+    /// Sent as is (e.g. a 401 with the deployment's exact `WWW-Authenticate`); CORS headers, when
+    /// on, come from `CORSMiddleware` around the router.
     case rejected(HTTPResponse)
 }
 

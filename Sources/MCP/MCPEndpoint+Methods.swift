@@ -8,11 +8,11 @@ extension MCPEndpoint {
     func handleInitialize(id: JSONRPCID, params: JSONValue?, exchange: MCPExchange) -> HTTPResponse {
         var exchange = exchange
         guard case .object(let object)? = params else {
-            let output = MCPDispatchOutput.response(JSONRPCEncoding.error(id: id, error: .invalidParams("Invalid params: initialize requires a params object with protocolVersion, capabilities and clientInfo")), notifications: [])
+            let output = MCPDispatchOutput.response(Self.errorBytes(id: id, error: .invalidParams("Invalid params: initialize requires a params object with protocolVersion, capabilities and clientInfo")), notifications: [])
             return render([output], exchange: exchange, asBatch: false)
         }
         guard case .string(let requested)? = object["protocolVersion"] else {
-            let output = MCPDispatchOutput.response(JSONRPCEncoding.error(id: id, error: .invalidParams("Invalid params: initialize requires params.protocolVersion (a string such as \"\(configuration.latestVersion)\")")), notifications: [])
+            let output = MCPDispatchOutput.response(Self.errorBytes(id: id, error: .invalidParams("Invalid params: initialize requires params.protocolVersion (a string such as \"\(configuration.latestVersion)\")")), notifications: [])
             return render([output], exchange: exchange, asBatch: false)
         }
         let negotiated = supportedVersions.contains(requested) ? requested : configuration.latestVersion
@@ -21,6 +21,7 @@ extension MCPEndpoint {
             exchange.session = sessions.create(protocolVersion: negotiated, bindingKey: exchange.bindingKey,
                                                clientInfo: object["clientInfo"]?.objectValue, logLevel: configuration.defaultLogLevel)
         }
+        noteSession(exchange, issued: exchange.session != nil)
         logger.info("initialize", [
             ("requested", requested), ("negotiated", negotiated),
             ("client", object["clientInfo"]?["name"]?.stringValue ?? "-"),
@@ -57,7 +58,7 @@ extension MCPEndpoint {
     /// Requests after initialize.
     func handleRequest(id: JSONRPCID, method: String, params: JSONValue?, exchange: MCPExchange) -> MCPDispatchOutput {
         func error(_ error: JSONRPCErrorObject) -> MCPDispatchOutput {
-            .response(JSONRPCEncoding.error(id: id, error: error), notifications: [])
+            .response(Self.errorBytes(id: id, error: error), notifications: [])
         }
         if let params, params.objectValue == nil {
             return error(.invalidParams("Invalid params: \(method) takes its params as a JSON object, not an array"))
@@ -101,11 +102,12 @@ extension MCPEndpoint {
     /// the handler's outcome otherwise.
     private func callTool(id: JSONRPCID, params: JSONObject, exchange: MCPExchange) -> MCPDispatchOutput {
         func error(_ error: JSONRPCErrorObject) -> MCPDispatchOutput {
-            .response(JSONRPCEncoding.error(id: id, error: error), notifications: [])
+            .response(Self.errorBytes(id: id, error: error), notifications: [])
         }
         guard case .string(let name)? = params["name"] else {
             return error(.invalidParams("Invalid params: tools/call requires params.name (a string)"))
         }
+        exchange.context.outcome.update(MCPRequestOutcome.self, initial: MCPRequestOutcome()) { $0.tool = name }
         guard let tool = registry.tool(named: name) else {
             return error(.invalidParams("Unknown tool: \(name)"))
         }
@@ -157,7 +159,7 @@ extension MCPEndpoint {
             let bytes = JSONRPCEncoding.result(id: id, resultBytes: result.encoded(for: exchange.version))
             return .response(bytes, notifications: notifications)
         case .protocolError(let code, let message, let data):
-            return .response(JSONRPCEncoding.error(id: id, error: JSONRPCErrorObject(code: code, message: message, data: data)),
+            return .response(Self.errorBytes(id: id, error: JSONRPCErrorObject(code: code, message: message, data: data)),
                              notifications: notifications)
         case .httpResponse(let response):
             return .http(response)

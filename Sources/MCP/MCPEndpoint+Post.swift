@@ -27,13 +27,15 @@ extension MCPEndpoint {
         do {
             message = try JSONRPCMessage.decode(body)
         } catch {
-            return .json(JSONRPCEncoding.error(id: error.id, error: error.error), status: .badRequest)
+            return .json(Self.errorBytes(id: error.id, error: error.error), status: .badRequest)
         }
+        exchange.context.outcome.update(MCPRequestOutcome.self, initial: MCPRequestOutcome()) { $0.rpcMethod = message.method }
         if case .request(let id, "initialize", let params) = message {
             return handleInitialize(id: id, params: params, exchange: exchange)
         }
         if let refusal = modernEraRefusal(message.method, fields: exchange.fields) { return refusal }
         if let refusal = resolveSession(&exchange) { return refusal }
+        noteSession(exchange, issued: false)
 
         switch message {
         case .notification(let method, let params):
@@ -56,7 +58,9 @@ extension MCPEndpoint {
         for element in elements where element["method"] == .string("initialize") {
             return transportError(.badRequest, "Invalid Request: initialize must not be part of a JSON-RPC batch")
         }
+        exchange.context.outcome.update(MCPRequestOutcome.self, initial: MCPRequestOutcome()) { $0.rpcMethod = elements.first?["method"]?.stringValue }
         if let refusal = resolveSession(&exchange) { return refusal }
+        noteSession(exchange, issued: false)
         guard MCPProtocolVersion.allowsBatches(exchange.version) else {
             return transportError(.badRequest, "Invalid Request: JSON-RPC batches are not supported in 2025-06-18+ (this exchange speaks \(exchange.version)); send one message per POST")
         }
@@ -72,7 +76,7 @@ extension MCPEndpoint {
                     outputs.append(handleRequest(id: id, method: method, params: params, exchange: exchange))
                 }
             } catch {
-                outputs.append(.response(JSONRPCEncoding.error(id: error.id, error: error.error), notifications: []))
+                outputs.append(.response(Self.errorBytes(id: error.id, error: error.error), notifications: []))
             }
         }
         guard !outputs.isEmpty else { return accepted202(exchange) }
@@ -124,6 +128,15 @@ extension MCPEndpoint {
             if exchange.session == nil { exchange.version = headerVersion }
         }
         return nil
+    }
+
+    /// Records the session and revision the exchange ended up with.
+    func noteSession(_ exchange: MCPExchange, issued: Bool) {
+        exchange.context.outcome.update(MCPRequestOutcome.self, initial: MCPRequestOutcome()) {
+            $0.sessionID = exchange.session?.id
+            $0.sessionIssued = issued
+            $0.protocolVersion = exchange.version
+        }
     }
 
     func accepted202(_ exchange: MCPExchange) -> HTTPResponse {

@@ -71,7 +71,7 @@ public final class MCPEndpoint: HTTPResponder, Sendable {
 
     public func respond(to request: HTTPRequest, context: RequestContext) -> HTTPResponse {
         let fields = MCPRequestHeaders(request.headers)
-        return withCORS(dispatch(request, fields: fields, context: context), origin: fields.origin)
+        return dispatch(request, fields: fields, context: context)
     }
 
     private func dispatch(_ request: HTTPRequest, fields: MCPRequestHeaders, context: RequestContext) -> HTTPResponse {
@@ -96,6 +96,7 @@ public final class MCPEndpoint: HTTPResponder, Sendable {
             case .authenticated(let who): principal = who
             case .rejected(let response): return response
             }
+            context.outcome.update(MCPRequestOutcome.self, initial: MCPRequestOutcome()) { $0.principal = principal }
         }
         let exchange = MCPExchange(request: request, fields: fields, context: context, principal: principal, session: nil,
                                    version: MCPProtocolVersion.assumedWhenAbsent)
@@ -115,28 +116,10 @@ public final class MCPEndpoint: HTTPResponder, Sendable {
         return methods.joined(separator: ", ")
     }
 
-    // MARK: - CORS (Fetch "CORS protocol"; mcp.md §9 header lists)
-
-    static let corsAllowedHeaders = "Content-Type, Authorization, MCP-Protocol-Version, Mcp-Session-Id, Last-Event-ID"
-    static let corsExposedHeaders = "Mcp-Session-Id, WWW-Authenticate, MCP-Protocol-Version"
-
+    /// A preflight reaching the endpoint (CORS off, or an origin CORS does not allow): the
+    /// methods, no CORS headers. CORS, when on, is `CORSMiddleware`'s job for every route.
     private func preflight() -> HTTPResponse {
-        var headers: HTTPHeaders = ["Allow": allowedMethods]
-        if configuration.cors {
-            headers.add("Access-Control-Allow-Methods", allowedMethods)
-            headers.add("Access-Control-Allow-Headers", Self.corsAllowedHeaders)
-            headers.add("Access-Control-Max-Age", "86400")
-        }
-        return HTTPResponse(status: .noContent, headers: headers)
-    }
-
-    private func withCORS(_ response: HTTPResponse, origin: String?) -> HTTPResponse {
-        guard configuration.cors, let origin else { return response }
-        var response = response
-        response.headers.replaceOrAdd("Access-Control-Allow-Origin", origin)
-        response.headers.add("Vary", "Origin")
-        response.headers.replaceOrAdd("Access-Control-Expose-Headers", Self.corsExposedHeaders)
-        return response
+        HTTPResponse(status: .noContent, headers: ["Allow": allowedMethods])
     }
 
     // MARK: - Error responses
@@ -145,7 +128,23 @@ public final class MCPEndpoint: HTTPResponder, Sendable {
     /// JSON-RPC error response that has no id"), as the official SDKs send.
     func transportError(_ status: HTTPStatus, code: Int = JSONRPCErrorObject.invalidRequestCode, _ message: String,
                         headers: HTTPHeaders = HTTPHeaders()) -> HTTPResponse {
-        .json(JSONRPCEncoding.error(id: nil, error: JSONRPCErrorObject(code: code, message: message)), status: status, headers: headers)
+        Self.noteError(in: RequestOutcome.current, code: code, message: message)
+        return .json(JSONRPCEncoding.error(id: nil, error: JSONRPCErrorObject(code: code, message: message)), status: status, headers: headers)
+    }
+
+    /// A JSON-RPC error response, recorded in the current request's `MCPRequestOutcome`.
+    static func errorBytes(id: JSONRPCID?, error: JSONRPCErrorObject) -> [UInt8] {
+        noteError(in: RequestOutcome.current, code: error.code, message: error.message)
+        return JSONRPCEncoding.error(id: id, error: error)
+    }
+
+    /// Records the first error a request met in its `MCPRequestOutcome`.
+    static func noteError(in outcome: RequestOutcome?, code: Int, message: String) {
+        outcome?.update(MCPRequestOutcome.self, initial: MCPRequestOutcome()) { recorded in
+            guard recorded.errorCode == nil else { return }
+            recorded.errorCode = code
+            recorded.errorMessage = message
+        }
     }
 
     /// The 403 step-up challenge of MCP "Authorization" §Scope Challenge Handling (RFC 6750 §3.1):

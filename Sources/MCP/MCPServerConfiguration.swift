@@ -28,8 +28,6 @@ public struct MCPServerConfiguration: Sendable {
     public var allowedOrigins: [String]?
     /// DNS-rebinding protection on the `Host` header.
     public var hostCheck: MCPHostCheck
-    /// Browser access: answer preflights and add `Access-Control-*` headers.
-    public var cors: Bool
     /// Tools per `tools/list` page (MCP "Pagination").
     public var toolsPageSize: Int
     /// Protected Resource Metadata URL (RFC 9728) named in the 403 `insufficient_scope` challenge.
@@ -53,7 +51,6 @@ public struct MCPServerConfiguration: Sendable {
         deleteEnabled: Bool = true,
         allowedOrigins: [String]? = nil,
         hostCheck: MCPHostCheck = .disabled,
-        cors: Bool = false,
         toolsPageSize: Int = 50,
         resourceMetadataURL: String? = nil,
         sseRetryMilliseconds: Int? = 3000,
@@ -71,7 +68,6 @@ public struct MCPServerConfiguration: Sendable {
         self.deleteEnabled = deleteEnabled
         self.allowedOrigins = allowedOrigins
         self.hostCheck = hostCheck
-        self.cors = cors
         self.toolsPageSize = toolsPageSize
         self.resourceMetadataURL = resourceMetadataURL
         self.sseRetryMilliseconds = sseRetryMilliseconds

@@ -10,6 +10,9 @@ public struct OAuthDecisionEvent: Sendable {
 
     /// Clock time (seconds since the epoch) of the decision.
     public let time: Double
+    /// The HTTP request it was made for (`RequestContext.requestID`); nil outside a request
+    /// (an admin revoking grants, a test calling the server directly).
+    public let requestID: UInt64?
     public let endpoint: Endpoint
     public let clientID: String?
     public let subjectID: String?
@@ -23,9 +26,10 @@ public struct OAuthDecisionEvent: Sendable {
     /// Extra context (grant type, auth method used, redirect URI, redacted token fingerprints).
     public let fields: [(String, String)]
 
-    public init(time: Double, endpoint: Endpoint, clientID: String?, subjectID: String?, outcome: Outcome, rule: String,
+    public init(time: Double, requestID: UInt64? = nil, endpoint: Endpoint, clientID: String?, subjectID: String?, outcome: Outcome, rule: String,
                 errorCode: String?, explanation: String, fields: [(String, String)]) {
         self.time = time
+        self.requestID = requestID
         self.endpoint = endpoint
         self.clientID = clientID
         self.subjectID = subjectID

@@ -168,15 +168,19 @@ public final class OAuthServer: Sendable {
 
     // MARK: - Decisions
 
+    /// Logs a decision, tells the decision handler, and adds it to the current request's outcome
+    /// (`OAuthRequestOutcome`), so the journal sees which client asked and what was decided.
     func record(_ endpoint: OAuthDecisionEvent.Endpoint, _ outcome: OAuthDecisionEvent.Outcome, rule: String, errorCode: String? = nil,
                 explanation: String, clientID: String? = nil, subjectID: String? = nil, fields: [(String, String)] = []) {
-        let event = OAuthDecisionEvent(time: clock.now(), endpoint: endpoint, clientID: clientID, subjectID: subjectID, outcome: outcome,
+        let request = RequestOutcome.current
+        let event = OAuthDecisionEvent(time: clock.now(), requestID: request?.requestID, endpoint: endpoint, clientID: clientID, subjectID: subjectID, outcome: outcome,
                                        rule: rule, errorCode: errorCode, explanation: explanation, fields: fields)
         var logFields: [(String, String)] = [("endpoint", endpoint.rawValue), ("outcome", outcome.rawValue), ("rule", rule)]
         if let errorCode { logFields.append(("error", errorCode)) }
         if let clientID { logFields.append(("client", clientID)) }
         if let subjectID { logFields.append(("subject", subjectID)) }
         logger.log(outcome == .accepted ? .info : .notice, explanation, logFields + fields)
+        request?.update(OAuthRequestOutcome.self, initial: OAuthRequestOutcome()) { $0.add(event) }
         let handler = state.withLock { $0.decisionHandler }
         handler?(event)
     }

@@ -6,8 +6,8 @@ import GongMock
 import HTTPServer
 
 /// Runs `gong-mock serve`: logging, TLS material, the server, the ready file, the banner, and a
-/// graceful stop on SIGINT/SIGTERM. The integrator extends `makeResponder` (today a router
-/// with `/healthz` and a placeholder; later the GongMock composition).
+/// graceful stop on SIGINT/SIGTERM. What is served is `GongMockServer`'s (GongMock), the same
+/// stack the tests run.
 struct ServeRunner {
     let options: ServeCommand
     /// How long in-flight requests get to finish after SIGINT/SIGTERM.
@@ -28,7 +28,6 @@ struct ServeRunner {
         var configuration = HTTPServerConfiguration(host: options.host, port: options.port, tls: tls)
         if let threads = options.threads { configuration.threads = threads }
 
-        let environment = ServeEnvironment(logger: logger, scheme: tls == nil ? "http" : "https", publicURL: options.publicURL)
         var configured = try options.gong.makeOptions(publicURL: options.publicURL)
         configured.loopbackHostCheck = ["127.0.0.1", "::1", "[::1]", "localhost"].contains(options.host) || options.host.hasPrefix("127.")
         let gongOptions = configured
@@ -36,18 +35,16 @@ struct ServeRunner {
         let clock = prefetch.clock
         let companyLoad = prefetch.bundledCompany(for: gongOptions)
             ?? BackgroundTask { Result { () throws(GongMockStartupError) in try GongMockApplication.loadCompany(options: gongOptions, clock: clock) } }
-        // The application's URLs contain the bound port (port 0 → ephemeral), so the socket
-        // starts with an empty slot and the application is installed once built.
-        let slot = ReplaceableResponder()
-        let responder = MiddlewareChain(middleware(environment, gongOptions), responder: slot)
-        let server = HTTPServer(configuration: configuration, responder: responder, logger: logger.scoped("http"))
+        // The application's URLs contain the bound port (port 0 → ephemeral), so the server binds
+        // first (answering 503) and the application is installed once built.
+        let server = GongMockServer(configuration: configuration, logger: logger)
         do {
-            try server.start()
+            try server.bind()
         } catch {
             throw StartupFailure(message: error.description)
         }
 
-        let baseURL = environment.baseURL(host: options.host, port: server.boundPort)
+        let baseURL = server.baseURL(publicURL: options.publicURL)
         let application: GongMockApplication
         do {
             let waitStart = SystemClock().now()
@@ -57,11 +54,10 @@ struct ServeRunner {
             application = try GongMockApplication(options: gongOptions, baseURL: baseURL, logger: logger, clock: clock, company: company,
                                                   signingKey: signingKey)
         } catch {
-            server.shutdown(gracePeriod: .zero)
-            server.waitUntilStopped()
+            server.stop(gracePeriod: .zero)
             throw StartupFailure(message: error.description)
         }
-        slot.install(application.responder)
+        server.install(application)
         // Only tool calls need the search indexes: build them now that /healthz answers; a tool
         // call arriving first waits for this build (see DeferredValue). Normal priority on
         // purpose: a lower one measured no faster first answer, and such a waiter would then
@@ -69,10 +65,9 @@ struct ServeRunner {
         _ = BackgroundTask { application.prepareForToolCalls() }
         if let readyFile = options.readyFile {
             do {
-                try ReadyFile.write(to: readyFile, application: application, port: server.boundPort)
+                try ReadyFile.write(to: readyFile, application: application, port: server.port)
             } catch {
-                server.shutdown(gracePeriod: .zero)
-                server.waitUntilStopped()
+                server.stop(gracePeriod: .zero)
                 throw StartupFailure(message: "cannot write --ready-file: \(error)")
             }
         }
@@ -80,8 +75,7 @@ struct ServeRunner {
 
         let received = signals.wait()
         logger.notice("stopping", [("signal", received == SIGINT ? "SIGINT" : "SIGTERM")])
-        server.shutdown(gracePeriod: shutdownGrace)
-        server.waitUntilStopped()
+        server.stop(gracePeriod: shutdownGrace)
         if let readyFile = options.readyFile { _ = unlink(readyFile) }
         logger.notice("stopped")
     }
@@ -101,18 +95,6 @@ struct ServeRunner {
         }
     }
 
-    /// Request logging (paths only, never queries: they may carry codes) and, when asked, CORS.
-    func middleware(_ environment: ServeEnvironment, _ options: GongMockOptions) -> [any HTTPMiddleware] {
-        var chain: [any HTTPMiddleware] = [RequestLoggingMiddleware(logger: environment.logger.scoped("request"), level: .debug)]
-        if options.cors {
-            chain.append(CORSMiddleware(
-                allowedOrigins: .any,
-                allowedHeaders: ["Authorization", "Content-Type", "Accept", "Mcp-Session-Id", "MCP-Protocol-Version", "Last-Event-ID"],
-                exposedHeaders: ["Mcp-Session-Id", "WWW-Authenticate", "MCP-Protocol-Version", "Location"]))
-        }
-        return chain
-    }
-
     private func prepareTLS(logger: Logger) throws -> (TLSConfiguration?, String?) {
         guard options.tls else { return (nil, nil) }
         do {
@@ -126,27 +108,5 @@ struct ServeRunner {
         } catch let error as HTTPServerError {
             throw StartupFailure(message: error.description)
         }
-    }
-}
-
-/// What the responder factory may need to know about how it is served.
-struct ServeEnvironment: Sendable {
-    let logger: Logger
-    let scheme: String
-    let publicURL: String?
-
-    /// `--public-url` without a trailing slash, else the URL of the bound socket (an unspecified
-    /// address is shown as the loopback a local client would use).
-    func baseURL(host: String, port: Int) -> String {
-        if let publicURL {
-            return publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
-        }
-        let shown: String
-        switch host {
-        case "0.0.0.0", "": shown = "127.0.0.1"
-        case "::", "[::]": shown = "[::1]"
-        default: shown = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
-        }
-        return "\(scheme)://\(shown):\(port)"
     }
 }

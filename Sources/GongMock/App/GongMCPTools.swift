@@ -53,6 +53,7 @@ public struct GongMCPTools: Sendable {
             let cost = pricing.cost(of: usage)
             switch ledger.charge(cost, usage: CreditUsage.toolCall(tool, caller: caller, usage: usage, pricing: pricing)) {
             case .charged(let row, let balance):
+                invocation.context.outcome.update(GongRequestOutcome.self, initial: GongRequestOutcome()) { $0.creditsCharged = row.creditsUsed.credits }
                 invocation.log(level: .info, logger: "gong.credits", data: [
                     "tool": .string(tool), "creditsUsed": .number(row.creditsUsed.credits),
                     "balance": .number(balance.credits), "usageBreakdown": .string(pricing.breakdown(usage))])
@@ -62,6 +63,7 @@ public struct GongMCPTools: Sendable {
                                                   ("balance", balance.description), ("usage", pricing.breakdown(usage))])
                 return .result(.structured(structured))
             case .insufficient(let balance, let cost):
+                invocation.context.outcome.update(GongRequestOutcome.self, initial: GongRequestOutcome()) { $0.creditsExhausted = true }
                 logger.notice("tool call refused: insufficient Gong credits", [("tool", tool), ("balance", balance.description),
                                                                              ("cost", cost.description)])
                 return refusal(tool: tool, balance: balance, cost: cost, requestID: structured["requestId"]?.stringValue ?? "")

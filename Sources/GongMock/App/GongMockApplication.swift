@@ -9,6 +9,7 @@ import OAuth
 public final class GongMockApplication: Sendable {
     public let baseURL: String
     public let mcpURL: String
+    /// The whole stack: middleware chain (request log, CORS when on) around the router.
     public let responder: any HTTPResponder
     public let adminAuth: AdminAuth
     public let oauth: OAuthServer
@@ -17,7 +18,10 @@ public final class GongMockApplication: Sendable {
     public let integrations: IntegrationStore
     public let ledger: CreditLedger
     public let clock: AdjustableClock
+    let logger: Logger
     let database: StateDatabase?
+    /// `--rotation-revokes-tokens`: a secret rotation also revokes the integration's grants.
+    let rotationRevokesTokens: Bool
     let toolCatalog: GongToolCatalog
 
     public static let version = "0.1.0"
@@ -113,7 +117,6 @@ public final class GongMockApplication: Sendable {
             getStreamEnabled: options.getStreamEnabled,
             allowedOrigins: options.allowedOrigins,
             hostCheck: options.loopbackHostCheck ? .loopback(publicHosts: Self.hostAndPort(of: baseURL).map { [$0] } ?? []) : .disabled,
-            cors: false,  // CORS, when switched on, is the HTTP middleware's job for every route
             resourceMetadataURL: oauthConfiguration.protectedResourceMetadataURL)
         do {
             mcp = try MCPEndpoint(configuration: mcpConfiguration, tools: tools.tools, authenticator: authenticator,
@@ -131,39 +134,13 @@ public final class GongMockApplication: Sendable {
         } catch {
             throw GongMockStartupError(error.description)
         }
-        let onDeleted: AdminAPI.DeletionHook = { integration, clients in
-            let clientIDs = Set([integration.clientId] + clients.map(\.clientId))
-            let revoked = oauthServer.revokeGrants(reason: "MCP integration '\(integration.name)' was deleted") { clientIDs.contains($0.clientID) }
-            logger.notice("integration deleted; its tokens stop working", [("integration", integration.name), ("grantsRevoked", String(revoked))])
-        }
-
-        let revokeOnRotation = options.rotationRevokesTokens
-        let integrations = self.integrations
-        let onRotated: AdminAPI.RotationHook = { integration in
-            guard revokeOnRotation else { return }
-            let clientIDs = Set([integration.clientId] + integrations.registeredClients(integrationId: integration.id).map(\.clientId))
-            let revoked = oauthServer.revokeGrants(reason: "the client secret of MCP integration '\(integration.name)' was rotated") { clientIDs.contains($0.clientID) }
-            logger.notice("secret rotated; the integration's tokens were revoked (--rotation-revokes-tokens)",
-                          [("integration", integration.name), ("grantsRevoked", String(revoked))])
-        }
-
-        var router = Router()
-        router.get("/healthz") { _, _ in .json(Array(#"{"status":"ok"}"#.utf8)) }
-        oauth.install(into: &router)
-        let endpoint = mcp
-        for method in [HTTPMethod.post, .get, .delete, .options] { router.add(method, "/mcp", endpoint) }
-        AdminAPI(integrations: integrations, company: company, credits: ledger, auth: adminAuth, clock: clock,
-                 logger: logger.scoped("admin"), onIntegrationDeleted: onDeleted, onSecretRotated: onRotated).install(into: &router)
-        AdminPages(integrations: integrations, company: company, credits: ledger, auth: adminAuth, clock: clock,
-                   logger: logger.scoped("admin"), mcpURL: mcpURL, onIntegrationDeleted: onDeleted,
-                   onSecretRotated: onRotated).install(into: &router)
-        let unexpected = logger.scoped("http")
-        router.onUnexpectedError = { error, request in
-            unexpected.error("unexpected error", [("method", request.method.rawValue), ("path", request.path), ("error", "\(error)")])
-            return .text("Internal Server Error: \(error)\n", status: .internalServerError)
-        }
+        rotationRevokesTokens = options.rotationRevokesTokens
+        self.logger = logger
+        // The routes need a finished `self`; the chain around them is fixed now (see `makeRouter`).
+        let routes = ReplaceableResponder()
+        responder = MiddlewareChain(Self.middleware(options: options, logger: logger), responder: routes)
+        routes.install(makeRouter())
         stopwatch.lap("admin, routes")
-        responder = router
     }
 
     /// Builds what only tool calls need (search indexes, tool engines) on the calling thread; the

@@ -23,12 +23,20 @@ struct GongMockHarness {
     static let beacon = "001Hs0000ILVO5yAAS"                           // owned by Tom
 
     let app: GongMockApplication
+    /// What requests are sent to: the application's own stack, or one wrapped around it.
+    let responder: any HTTPResponder
+
+    init(app: GongMockApplication, responder: any HTTPResponder) {
+        self.app = app
+        self.responder = responder
+    }
 
     init(options: GongMockOptions = GongMockOptions(), seedJSON: String? = nil, stateDirectory: String? = nil) throws {
         var options = options
         options.seed = try SeedFile.parse(Array((seedJSON ?? Self.defaultSeed).utf8), fileName: "seed.json")
         if let stateDirectory { options.stateDirectory = stateDirectory }
         app = try GongMockApplication(options: options, baseURL: Self.base, logger: Logger(category: "test"))
+        responder = app.responder
     }
 
     static let defaultSeed = """
@@ -51,7 +59,7 @@ struct GongMockHarness {
         if !headers.contains("Host") { headers.add("Host", "127.0.0.1:7777") }
         let request = HTTPRequest(method: method, target: target, headers: headers, body: body)
         do {
-            return try app.responder.respond(to: request, context: RequestContext(remoteAddress: "127.0.0.1:40000"))
+            return try responder.respond(to: request, context: RequestContext(remoteAddress: "127.0.0.1:40000"))
         } catch {
             return .text("thrown: \(error)", status: .internalServerError)
         }
