@@ -7,7 +7,7 @@ import OAuth
 /// RFC 9700 §4.1 open redirects) through `OAuthServer`'s own routes.
 ///
 /// Control byte: bits 0-2 pick the request (token POST form, token POST with the form in the
-/// query, authorize GET query, authorize POST form, consent decision POST form), bit 3 adds
+/// query (the generic layer's `/oauth2/token`), authorize GET query, authorize POST form, consent decision POST form), bit 3 adds
 /// HTTP Basic credentials of the confidential client, bit 4 uses the server that auto-approves,
 /// bit 5 drops the Content-Type. The rest is the form (or query) text.
 ///
@@ -38,7 +38,7 @@ public func oauthFormsFuzzTarget(_ data: UnsafePointer<UInt8>?, _ size: Int) -> 
     let kind = Int(control & 0x07) % 5
     let request: HTTPRequest
     switch kind {
-    case 0: request = HTTPRequest(method: .post, target: "/oauth2/generate-mcp-token", headers: headers, body: form)
+    case 0: request = HTTPRequest(method: .post, target: "/oauth2/token", headers: headers, body: form)
     case 1: request = HTTPRequest(method: .post, target: "/oauth2/token?" + text, headers: headers, body: [])
     case 2: request = HTTPRequest(method: .get, target: "/oauth2/authorize?" + text, headers: headers)
     case 3: request = HTTPRequest(method: .post, target: "/oauth2/authorize", headers: headers, body: form)

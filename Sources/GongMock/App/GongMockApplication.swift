@@ -79,6 +79,7 @@ public final class GongMockApplication: Sendable {
         }
 
         var oauthConfiguration = OAuthConfiguration(issuer: baseURL, resource: mcpURL, scopesSupported: Self.scopes)
+        GongPreset.apply(to: &oauthConfiguration)
         oauthConfiguration.accessTokenTTL = options.tokenTTL
         oauthConfiguration.signingAlgorithm = options.signingAlgorithm
         oauthConfiguration.advertiseRegistration = options.advertiseRegistration
@@ -137,7 +138,7 @@ public final class GongMockApplication: Sendable {
         rotationRevokesTokens = options.rotationRevokesTokens
         self.logger = logger
         // The routes need a finished `self`; the chain around them is fixed now (see `makeRouter`).
-        let routes = ReplaceableResponder()
+        let routes = ReplaceableResponder(startingMessage: GongPreset.startingMessage)
         responder = MiddlewareChain(Self.middleware(options: options, logger: logger), responder: routes)
         routes.install(makeRouter())
         stopwatch.lap("admin, routes")

@@ -13,7 +13,7 @@ public struct GongOAuthPolicy: OAuthPolicy {
     /// The offline CIMD documents the OAuth configuration resolves (built-in plus seeded).
     let catalog: ClientMetadataDocumentCatalog
 
-    public init(integrations: IntegrationStore, company: CompanyData, catalog: ClientMetadataDocumentCatalog = .builtIn) {
+    public init(integrations: IntegrationStore, company: CompanyData, catalog: ClientMetadataDocumentCatalog = GongClientMetadataDocuments.catalog) {
         self.integrations = integrations
         self.company = company
         self.catalog = catalog

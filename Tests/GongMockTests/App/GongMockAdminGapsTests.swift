@@ -2,6 +2,7 @@ import Essentials
 import Foundation
 import HTTPServer
 import Testing
+import OAuth
 @testable import GongMock
 
 /// Issue #16 item 7: the credentials page's MCP URL does not come from `Host`; admin sessions
@@ -67,5 +68,29 @@ import Testing
         #expect(out.status == .seeOther)
         let third = try H(stateDirectory: directory)
         #expect(third.send(.get, "/admin", headers: ["Cookie": cookie]).status != .ok)
+    }
+}
+
+/// Gong's wire shape is a preset in GongMock; the generic layers default to neutral values.
+@Suite struct GongPresetTests {
+    @Test func thePresetCarriesGongsPathsAndDocuments() throws {
+        var configuration = OAuthConfiguration(issuer: "http://127.0.0.1:7777", resource: "http://127.0.0.1:7777/mcp", scopesSupported: [])
+        #expect(configuration.paths.token == "/oauth2/token" && configuration.unauthorizedWellKnownPaths.isEmpty)
+        #expect(configuration.clientMetadataDocuments.urls.isEmpty)
+        GongPreset.apply(to: &configuration)
+        #expect(configuration.paths.token == "/oauth2/generate-mcp-token" && configuration.paths.tokenAliases == ["/oauth2/token"])
+        #expect(configuration.unauthorizedWellKnownPaths == ["/.well-known/openid-configuration"])
+        #expect(configuration.clientMetadataDocuments.urls == [GongClientMetadataDocuments.claudeCodeURL, GongClientMetadataDocuments.claudeURL,
+                                                                GongClientMetadataDocuments.conformanceURL].sorted())
+        let claude = try configuration.clientMetadataDocuments.resolve(GongClientMetadataDocuments.claudeURL).get()
+        #expect(claude.redirectDecision("https://claude.ai/api/mcp/auth_callback") == .allowed)
+    }
+
+    @Test func theStartingSlotSpeaksForGongMockOnlyThroughThePreset() throws {
+        let neutral = try ReplaceableResponder().respond(to: HTTPRequest(method: .get, target: "/"), context: RequestContext())
+        #expect(neutral.status == .serviceUnavailable && !String(decoding: neutral.bodyBytes, as: UTF8.self).contains("gong"))
+        let gong = try ReplaceableResponder(startingMessage: GongPreset.startingMessage)
+            .respond(to: HTTPRequest(method: .get, target: "/"), context: RequestContext())
+        #expect(String(decoding: gong.bodyBytes, as: UTF8.self).contains("gong-mock is still starting"))
     }
 }
