@@ -94,3 +94,24 @@ import OAuth
         #expect(String(decoding: gong.bodyBytes, as: UTF8.self).contains("gong-mock is still starting"))
     }
 }
+
+/// RFC 9700 §4.16 (clickjacking) and §4.2 (Referer leakage): the pages that take a decision
+/// cannot be framed and leak nothing through Referer.
+@Suite struct PageSecurityHeaderTests {
+    typealias H = GongMockHarness
+
+    @Test func adminAndConsentPagesRefuseFramingAndCaching() throws {
+        let harness = try H()
+        let cookie = try GongMockAdminGapsTests.signIn(harness)
+        let admin = harness.send(.get, "/admin", headers: ["Cookie": cookie])
+        #expect(admin.headers["X-Frame-Options"] == "DENY" && admin.headers["Referrer-Policy"] == "no-referrer")
+        #expect(admin.headers["Content-Security-Policy"]?.contains("frame-ancestors 'none'") == true)
+        #expect(admin.headers["Cache-Control"] == "no-store")
+        let query = URLEncodedForm.encode([("response_type", "code"), ("client_id", H.ciClientID), ("redirect_uri", H.ciRedirect),
+                                           ("code_challenge", String(repeating: "a", count: 43)), ("code_challenge_method", "S256"),
+                                           ("state", "s")])
+        let consent = harness.send(.get, "/oauth2/authorize?" + query)
+        #expect(consent.status == .ok)
+        #expect(consent.headers["X-Frame-Options"] == "DENY" && consent.headers["Cache-Control"] == "no-store")
+    }
+}
