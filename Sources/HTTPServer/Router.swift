@@ -22,6 +22,9 @@ public struct Router: HTTPResponder {
     private var routes: [Route] = []
     /// Exact-path routes without parameters, for an O(1) hot path.
     private var exact: [String: [Route]] = [:]
+    /// Responders for unknown paths under a prefix (longest prefix first), e.g. a 404 page in a
+    /// section's layout; other unknown paths get the plain 404.
+    private var fallbacks: [(prefix: String, responder: any HTTPResponder)] = []
     /// Called for errors that do not render themselves; returns the 500 to send.
     public var onUnexpectedError: @Sendable (any Error, HTTPRequest) -> HTTPResponse = { _, _ in
         .text("Internal Server Error\n", status: .internalServerError)
@@ -43,6 +46,13 @@ public struct Router: HTTPResponder {
         }
     }
 
+    /// Every route's method and pattern, sorted by pattern then method: what tests walk to check
+    /// a rule on the whole surface (e.g. that every 401 carries a challenge).
+    public var routeTable: [(method: HTTPMethod, pattern: String)] {
+        (exact.values.flatMap { $0 } + routes).map { ($0.method, $0.pattern) }
+            .sorted { $0.pattern == $1.pattern ? $0.method.rawValue < $1.method.rawValue : $0.pattern < $1.pattern }
+    }
+
     public mutating func add(_ method: HTTPMethod, _ pattern: String, _ body: @escaping @Sendable (HTTPRequest, RequestContext) throws -> HTTPResponse) {
         add(method, pattern, ClosureResponder(body))
     }
@@ -52,6 +62,13 @@ public struct Router: HTTPResponder {
     public mutating func put(_ pattern: String, _ body: @escaping @Sendable (HTTPRequest, RequestContext) throws -> HTTPResponse) { add(.put, pattern, body) }
     public mutating func patch(_ pattern: String, _ body: @escaping @Sendable (HTTPRequest, RequestContext) throws -> HTTPResponse) { add(.patch, pattern, body) }
     public mutating func delete(_ pattern: String, _ body: @escaping @Sendable (HTTPRequest, RequestContext) throws -> HTTPResponse) { add(.delete, pattern, body) }
+
+    /// Answers every method on a path under `prefix` that no route matches (instead of the plain
+    /// 404). Known paths keep their 405 for other methods.
+    public mutating func fallback(under prefix: String, _ body: @escaping @Sendable (HTTPRequest, RequestContext) throws -> HTTPResponse) {
+        fallbacks.append((prefix, ClosureResponder(body)))
+        fallbacks.sort { $0.prefix.count > $1.prefix.count }
+    }
 
     public func respond(to request: HTTPRequest, context: RequestContext) throws -> HTTPResponse {
         do {
@@ -74,7 +91,12 @@ public struct Router: HTTPResponder {
                 if let parameters = Router.match(route.segments, pieces) { candidates.append((route, parameters)) }
             }
         }
-        guard !candidates.isEmpty else { throw HTTPError(.notFound, "Not Found: no route for \(path)") }
+        guard !candidates.isEmpty else {
+            if let fallback = fallbacks.first(where: { path.hasPrefix($0.prefix) }) {
+                return try fallback.responder.respond(to: request, context: context)
+            }
+            throw HTTPError(.notFound, "Not Found: no route for \(path)")
+        }
         let wanted = request.method
         let chosen = candidates.first(where: { $0.0.method == wanted })
             ?? (wanted == .head ? candidates.first(where: { $0.0.method == .get }) : nil)

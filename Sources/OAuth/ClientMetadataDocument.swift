@@ -64,8 +64,8 @@ public struct ClientMetadataDocument: Sendable, Equatable {
 
     /// The redirect rule a metadata-document client gets: exact match, loopback any port.
     public var redirectDecision: @Sendable (String) -> RedirectDecision {
-        let registered = redirectURIs
-        return { RedirectURIMatcher.decision(for: $0, registered: registered) }
+        let registered = redirectURIs, owner = "client '\(clientName)'"
+        return { RedirectURIMatcher.decision(for: $0, registered: registered, owner: owner) }
     }
 }
 

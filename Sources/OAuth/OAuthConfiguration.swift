@@ -46,6 +46,11 @@ public struct OAuthConfiguration: Sendable {
     public var scopesSupported: [String]
     /// Human descriptions shown on the consent page beside each scope.
     public var scopeDescriptions: [String: String] = [:]
+    /// What each scope unlocks (for an MCP server, the names of its tools), listed under the
+    /// scope on the consent page; an empty list says it unlocks nothing yet, no entry says nothing.
+    public var scopeUnlocks: [String: [String]] = [:]
+    /// Names the service in the top bar and the title of the sign-in, consent and refusal pages.
+    public var pageBrand = "Authorization server"
     /// Seconds an access token lives (`expires_in`).
     public var accessTokenTTL: Int = 3600
     /// Seconds an authorization code lives (RFC 6749 §4.1.2 recommends at most 10 minutes).
@@ -92,6 +97,9 @@ public struct OAuthConfiguration: Sendable {
     /// them, do this for OpenID discovery); none by default.
     public var unauthorizedWellKnownPaths: [String] = []
     public var tokenEndpointAuthStrictness: AuthMethodStrictness = .lenient
+    /// Scope requests beyond the client's scopes get the overlap (RFC 6749 §3.3) or, `.strict`,
+    /// `invalid_scope`. Also applies to a refresh request's `scope` (never wider than the grant).
+    public var scopePolicy: ScopePolicy = .overlap
     /// Accept token parameters in the query string of a POST (some Gong clients send them there).
     public var acceptTokenParametersInQuery = true
     /// Sign-in without a page: a valid authorization request is approved at once for this

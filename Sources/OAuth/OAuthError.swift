@@ -3,7 +3,8 @@ import HTTPServer
 
 /// An OAuth error response as JSON (RFC 6749 §5.2, RFC 7591 §3.2.2, RFC 7009 §2.2.1, RFC 8707 §2):
 /// `{"error": code, "error_description": text}` with `Cache-Control: no-store`.
-/// `invalid_client` is a 401 carrying `WWW-Authenticate: Basic` when the client tried Basic.
+/// `invalid_client` is a 401 carrying `WWW-Authenticate: Basic` (RFC 6749 §5.2; RFC 9110 §15.5.2:
+/// every 401 carries a challenge), whichever client authentication was tried.
 public struct OAuthError: HTTPResponseError, Sendable, Equatable, CustomStringConvertible {
     public enum Code: String, Sendable {
         case invalidRequest = "invalid_request"
@@ -34,10 +35,13 @@ public struct OAuthError: HTTPResponseError, Sendable, Equatable, CustomStringCo
         self.headers = headers
     }
 
-    /// `invalid_client`, with the Basic challenge when the client used the Authorization header.
+    /// `invalid_client` with the Basic challenge. RFC 6749 §5.2 requires it when the client used
+    /// the Authorization header; RFC 9110 §15.5.2 requires a challenge on any 401, and Basic is the
+    /// scheme this endpoint takes, so it is sent whatever the client tried (`usedBasic` only
+    /// documents the call site).
     public static func invalidClient(_ explanation: String, usedBasic: Bool, realm: String) -> OAuthError {
         var headers = HTTPHeaders()
-        if usedBasic { headers.add("WWW-Authenticate", "Basic realm=\"\(realm)\"") }
+        headers.add("WWW-Authenticate", "Basic realm=\"\(realm)\"")
         return OAuthError(.invalidClient, explanation, headers: headers)
     }
 

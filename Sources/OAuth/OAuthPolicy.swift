@@ -34,6 +34,25 @@ public protocol OAuthPolicy: Sendable {
     /// nil while the authorization of `subjectID` for `clientID` still stands; otherwise the
     /// reason its tokens stopped working. Called on every refresh and access-token verification.
     func isAuthorizationStillValid(clientID: String, subjectID: String) -> String?
+
+    /// What a client developer should do when dynamic registration cannot succeed, in plain
+    /// words (how to get a client ID and secret instead). `switchedOff`: the configuration turned
+    /// registration off, whatever the policy would allow.
+    func registrationUnavailableAdvice(switchedOff: Bool) -> String
+
+    /// Why `token_endpoint_auth_method: none` (a public client) is refused while the
+    /// configuration's `noneAuthMethod` is off, and how to allow it.
+    var publicClientAdvice: String { get }
+}
+
+extension OAuthPolicy {
+    public func registrationUnavailableAdvice(switchedOff: Bool) -> String {
+        "Dynamic client registration (RFC 7591) is not available on this server; configure your client with a pre-registered client ID and secret."
+    }
+
+    public var publicClientAdvice: String {
+        "This server does not accept public clients (token_endpoint_auth_method none); register with client_secret_basic or client_secret_post."
+    }
 }
 
 /// Why the policy refused a metadata-document client; shown on the error page.

@@ -29,9 +29,14 @@ extension OAuthServer {
                              explanation: "The authorization request has no redirect_uri parameter; this server requires it (OAuth 2.1 §4.1.1).",
                              details: [("client_id", clientID), ("client", client.name)])
         }
-        if case .refused(let explanation) = checkRedirect(redirectURI, for: client) {
+        switch checkRedirect(redirectURI, for: client) {
+        case .allowed: break
+        case .refused(let explanation):
             return errorPage(rule: "authorize.redirect_uri.refused", clientID: clientID, explanation: explanation,
                              details: [("client_id", clientID), ("client", client.name), ("redirect_uri", redirectURI)])
+        case .mismatch(let mismatch):
+            return errorPage(rule: "authorize.redirect_uri.refused", clientID: clientID, explanation: mismatch.text,
+                             details: [("client_id", clientID), ("client", client.name)], mismatch: mismatch)
         }
         let stateParameter: String? = {
             if case .value(let value) = parameters.single("state") { return value }
@@ -68,7 +73,12 @@ extension OAuthServer {
         }
         let scopes: [String]
         switch resolveScopes(requested: parameters.value("scope"), client: client, configuration: configuration) {
-        case .success(let granted): scopes = granted
+        case .success(let granted):
+            scopes = granted.scopes
+            if let narrowed = granted.narrowing {
+                record(.authorize, .accepted, rule: "authorize.scope.narrowed", explanation: narrowed, clientID: clientID,
+                       fields: [("requested_scope", parameters.value("scope") ?? ""), ("scope", scopes.joined(separator: " "))])
+            }
         case .failure(let refusal): return refuse(.invalidScope, "authorize.scope", refusal.explanation)
         }
         let resources = parameters.all("resource")
@@ -115,29 +125,11 @@ extension OAuthServer {
         return client.redirectDecision(redirectURI)
     }
 
-    /// The granted scopes: all of the client's when none are requested, else the requested ones
-    /// if each is allowed (RFC 6749 §3.3).
-    func resolveScopes(requested: String?, client: OAuthClient, configuration: OAuthConfiguration) -> Result<[String], ScopeRefusal> {
-        let ordered = configuration.scopesSupported.filter(client.allowedScopes.contains)
-            + client.allowedScopes.subtracting(configuration.scopesSupported).sorted()
-        guard let requested else { return .success(ordered) }
-        var scopes: [String] = []
-        for scope in requested.split(separator: " ").map(String.init) where !scopes.contains(scope) { scopes.append(scope) }
-        let refused = scopes.filter { !client.allowedScopes.contains($0) }
-        guard refused.isEmpty else {
-            let list = refused.map { "'\($0)'" }.joined(separator: ", ")
-            return .failure(ScopeRefusal(explanation: "scope \(list) is not allowed for client '\(client.name)'; allowed: \(ordered.joined(separator: " "))."))
-        }
-        return .success(scopes)
-    }
-
-    struct ScopeRefusal: Error { let explanation: String }
-
-    func errorPage(rule: String, clientID: String?, explanation: String, details: [(label: String, value: String)]) -> HTTPResponse {
+    func errorPage(rule: String, clientID: String?, explanation: String, details: [(label: String, value: String)],
+                   mismatch: RedirectMismatch? = nil) -> HTTPResponse {
         record(.authorize, .refused, rule: rule, errorCode: nil, explanation: explanation, clientID: clientID,
-               fields: details.map { ($0.label, $0.value) })
-        let page = AuthorizationErrorPage(title: "Authorization request refused", explanation: explanation, details: details)
-        return .html(page.render(), status: .badRequest, headers: ["Cache-Control": "no-store", "X-Frame-Options": "DENY"])
+               fields: details.map { ($0.label, $0.value) } + (mismatch?.fields ?? []))
+        return AuthorizationErrorPage(explanation: explanation, details: details, mismatch: mismatch, brand: configuration.pageBrand).render()
     }
 
     /// `redirect_uri?error=…&error_description=…&state=…&iss=…` (RFC 6749 §4.1.2.1, RFC 9207).

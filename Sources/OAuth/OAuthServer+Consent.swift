@@ -20,12 +20,13 @@ extension OAuthServer {
                                  state: request.state, configuration: configuration)
         }
         let page = ConsentPage(
-            clientName: client.name, clientID: client.id, clientKind: client.kind, displayAttributes: client.displayAttributes,
-            scopes: request.scopes.map { ($0, configuration.scopeDescriptions[$0]) },
+            brand: configuration.pageBrand, clientName: client.name, clientID: client.id, clientKind: client.kind,
+            displayAttributes: client.displayAttributes,
+            scopes: request.scopes.map { .init(name: $0, description: configuration.scopeDescriptions[$0], unlocks: configuration.scopeUnlocks[$0]) },
             redirectURI: request.redirectURI, redirectHost: URIReference(request.redirectURI)?.displayHost ?? request.redirectURI,
             users: policy.users(for: client), transaction: transaction, formAction: configuration.paths.authorizeDecision,
             errorMessage: errorMessage, typedEmail: typedEmail)
-        return .html(page.render(), status: status, headers: ["Cache-Control": "no-store", "X-Frame-Options": "DENY"])
+        return page.render(status: status)
     }
 
     /// `POST /oauth2/authorize`: a consent decision when it carries `transaction`, otherwise an
@@ -73,9 +74,15 @@ extension OAuthServer {
             return errorPage(rule: failure.rule, clientID: authorization.clientID, explanation: failure.explanation,
                              details: [("client_id", authorization.clientID)])
         }
-        if case .refused(let explanation) = checkRedirect(authorization.redirectURI, for: client) {
+        // Registrations may change while the page is open: a URI no longer registered is refused.
+        switch checkRedirect(authorization.redirectURI, for: client) {
+        case .allowed: break
+        case .refused(let explanation):
             return errorPage(rule: "consent.redirect_uri.refused", clientID: client.id, explanation: explanation,
                              details: [("client_id", client.id), ("redirect_uri", authorization.redirectURI)])
+        case .mismatch(let mismatch):
+            return errorPage(rule: "consent.redirect_uri.refused", clientID: client.id, explanation: mismatch.text,
+                             details: [("client_id", client.id)], mismatch: mismatch)
         }
         let decision = form.value("decision") ?? ""
         switch decision {
@@ -95,7 +102,7 @@ extension OAuthServer {
         guard !chosen.isEmpty else {
             record(.consent, .refused, rule: "consent.subject.missing", explanation: "approve was pressed without choosing a user", clientID: client.id)
             return consentPage(for: authorization, client: client, configuration: configuration,
-                               errorMessage: "Choose a user or type an email address, then approve.", typedEmail: "", status: .badRequest)
+                               errorMessage: "Choose a person or type an email address, then approve.", typedEmail: "", status: .badRequest)
         }
         guard let subject = policy.subject(matching: chosen, for: client) else {
             record(.consent, .refused, rule: "consent.subject.unknown", explanation: "no user matches '\(chosen)'", clientID: client.id)

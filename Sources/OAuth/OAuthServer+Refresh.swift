@@ -34,14 +34,17 @@ extension OAuthServer {
         }
         var scopes = grant.scopes
         if let requested = parameters.value("scope") {
-            var narrowed: [String] = []
-            for scope in requested.split(separator: " ").map(String.init) where !narrowed.contains(scope) { narrowed.append(scope) }
-            let widened = narrowed.filter { !grant.scopes.contains($0) }
-            guard widened.isEmpty else {
-                throw refuse(.token, OAuthError(.invalidScope, "scope \(widened.map { "'\($0)'" }.joined(separator: ", ")) was not granted originally (granted: \(grant.scopes.joined(separator: " "))); a refresh may narrow scopes, never widen them (RFC 6749 §6)."),
+            switch Self.narrow(Self.scopeList(requested), to: Set(grant.scopes), policy: configuration.scopePolicy,
+                               owner: "this grant", allowedText: grant.scopes.joined(separator: " ")) {
+            case .success(let granted):
+                scopes = granted.scopes
+                if let narrowing = granted.narrowing {
+                    self.record(.token, .accepted, rule: "token.refresh.scope.narrowed", explanation: narrowing, clientID: client.id, fields: fields)
+                }
+            case .failure(let refusal):
+                throw refuse(.token, OAuthError(.invalidScope, refusal.explanation + " A refresh may narrow scopes, never widen them (RFC 6749 §6)."),
                              rule: "token.refresh.scope", clientID: client.id, fields: fields)
             }
-            scopes = narrowed
         }
         if let reason = policy.isAuthorizationStillValid(clientID: client.id, subjectID: grant.subjectID) {
             throw refuse(.token, OAuthError(.invalidGrant, "The authorization no longer stands: \(reason)"), rule: "token.refresh.policy", clientID: client.id, fields: fields)

@@ -12,9 +12,7 @@ extension OAuthServer {
     func register(_ request: HTTPRequest) throws(OAuthError) -> HTTPResponse {
         let configuration = self.configuration
         guard registrationEnabled(configuration) else {
-            let explanation = configuration.advertiseRegistration == false
-                ? "Dynamic client registration is switched off on this server."
-                : "Dynamic client registration is not available: the policy reports that no automatic registration can succeed."
+            let explanation = policy.registrationUnavailableAdvice(switchedOff: configuration.advertiseRegistration == false)
             record(.registration, .refused, rule: "register.disabled", explanation: explanation)
             return DisabledEndpoint(explanation: explanation).response()
         }
@@ -49,6 +47,10 @@ extension OAuthServer {
             redirectURIs.append(text)
         }
         let methodName = try stringMember(metadata, "token_endpoint_auth_method", invalid: invalid) ?? ClientAuthMethod.clientSecretBasic.rawValue
+        if methodName == ClientAuthMethod.none.rawValue, !configuration.enabledAuthMethods.contains(.none) {
+            throw invalid(.invalidClientMetadata, "register.auth_method.none",
+                          "token_endpoint_auth_method 'none' is refused. " + policy.publicClientAdvice)
+        }
         guard let method = ClientAuthMethod(rawValue: methodName), configuration.enabledAuthMethods.contains(method) else {
             throw invalid(.invalidClientMetadata, "register.auth_method",
                           "token_endpoint_auth_method '\(methodName)' is not supported; supported: \(configuration.enabledAuthMethods.map(\.rawValue).joined(separator: ", ")).")

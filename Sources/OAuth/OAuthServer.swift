@@ -124,6 +124,7 @@ public final class OAuthServer: Sendable {
         router.post(paths.revoke) { [self] request, _ in try revoke(request) }
         router.post(paths.introspect) { [self] request, _ in try introspect(request) }
         router.get(paths.jwks) { [self] _, _ in jwksResponse() }
+        installGuessedPaths(into: &router, configuration: configuration)
     }
 
     /// Revokes every live grant matching `predicate` (integration deleted, user deactivated,

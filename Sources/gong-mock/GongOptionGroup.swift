@@ -45,6 +45,9 @@ struct GongOptionGroup: ParsableArguments {
     @Flag(name: .customLong("public-clients"), help: "Deviation: allow token_endpoint_auth_method=none (public DCR/CIMD clients).")
     var publicClients = false
 
+    @Option(name: .customLong("scope-policy"), help: "A scope request beyond the integration's scopes: overlap (default; grant the overlap, RFC 6749 §3.3, Gong is silent) or strict (invalid_scope).")
+    var scopePolicy = "overlap"
+
     @Flag(name: .customLong("root-prm"), help: "Deviation: serve protected-resource metadata at the root well-known path (Gong answers 401 there).")
     var rootPRM = false
 
@@ -86,6 +89,7 @@ struct GongOptionGroup: ParsableArguments {
         guard ["auto", "on", "off"].contains(registration) else { throw ValidationError("--registration must be auto, on or off, got \"\(registration)\"") }
         guard MCPResponseMode(rawValue: mcpResponse) != nil else { throw ValidationError("--mcp-response must be json or sse, got \"\(mcpResponse)\"") }
         guard GongBearerAuthenticator.ChallengeStyle(rawValue: challenge) != nil else { throw ValidationError("--challenge must be gong or rfc, got \"\(challenge)\"") }
+        guard ScopePolicy(rawValue: scopePolicy) != nil else { throw ValidationError("--scope-policy must be overlap or strict, got \"\(scopePolicy)\"") }
         guard CreditExhaustionMode(rawValue: creditsExhausted) != nil else {
             throw ValidationError("--credits-exhausted must be one of \(CreditExhaustionMode.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(creditsExhausted)\"")
         }
@@ -113,6 +117,7 @@ struct GongOptionGroup: ParsableArguments {
         options.advertiseIssParameter = issParameter
         options.clientIDMetadataDocuments = cimd
         options.noneAuthMethod = publicClients
+        options.scopePolicy = ScopePolicy(rawValue: scopePolicy) ?? .overlap
         options.serveRootProtectedResourceMetadata = rootPRM
         options.responseMode = MCPResponseMode(rawValue: mcpResponse) ?? .json
         options.getStreamEnabled = !noGetStream

@@ -144,6 +144,32 @@ import Testing
         #expect(csv.headers["Content-Type"] == "text/csv; charset=utf-8" && csv.bodyText.hasPrefix("Usage time,"))
     }
 
+    @Test func unknownAdminPathsGetTheAdminNotFoundPageAndAliasesRedirect() throws {
+        let (cookie, _) = try login()
+        let alias = try page(.get, "/admin/credits", cookie: cookie)
+        #expect(alias.status == .found && alias.headers["Location"] == "/admin/settings/credits")
+        for visitor in [cookie, nil] {
+            let missing = try page(.get, "/admin/no-such-page/<b>", cookie: visitor)
+            #expect(missing.status == .notFound && missing.headers["Content-Type"]?.hasPrefix("text/html") == true)
+            let html = missing.bodyText
+            #expect(html.contains("<h1>Page not found</h1>") && html.contains("<nav class=\"side\"") && html.contains("href=\"/admin\">Back to the admin center"))
+            #expect(html.contains("/admin/no-such-page/&lt;b&gt;") && !html.contains("<b>"))
+            #expect(html.contains("Sign out") == (visitor != nil))
+        }
+        #expect(try page(.post, "/admin/no-such-page", cookie: nil).status == .notFound)
+        let api = try page(.get, "/admin/api/no-such-route", cookie: nil)
+        #expect(api.status == .notFound && api.bodyText.contains("\"error\":\"not_found\""))
+        let elsewhere = try page(.get, "/no-such-page", cookie: nil)
+        #expect(elsewhere.status == .notFound && elsewhere.bodyText.hasPrefix("Not Found: no route for /no-such-page"))
+    }
+
+    @Test func pagesShareTheServersStylesheetAndHeaders() throws {
+        let (cookie, _) = try login()
+        let home = try page(.get, "/admin", cookie: cookie)
+        #expect(home.bodyText.contains(HTMLStylesheet.css))
+        #expect(home.headers["Content-Security-Policy"]?.contains("default-src 'none'") == true && home.headers["X-Frame-Options"] == "DENY")
+    }
+
     @Test func logoutEndsTheSession() throws {
         let (cookie, session) = try login()
         let out = try page(.post, "/admin/logout", cookie: cookie, form: [("csrf", session.csrfToken)])

@@ -63,7 +63,7 @@ import Testing
     /// (requested, registered, chatGPT flag, allowed basis or nil when refused, hint fragment)
     static let matchCases: [(String, [String], Bool, RedirectURIDecision.Basis, String?)] = [
         ("https://claude.ai/api/mcp/auth_callback", claude, false, .exactMatch, nil),
-        ("https://claude.com/api/mcp/auth_callback", claude, false, .refused, "Claude uses both the claude.ai and claude.com callbacks."),
+        ("https://claude.com/api/mcp/auth_callback", claude, false, .refused, "Claude uses both the claude.ai and the claude.com callback"),
         ("https://claude.ai/api/mcp/auth_callback/", claude, false, .refused, "trailing slash"),
         ("https://Claude.ai/api/mcp/auth_callback", claude, false, .refused, "letter case"),
         ("https://claude.ai/API/mcp/auth_callback", claude, false, .refused, "letter case"),
@@ -77,7 +77,7 @@ import Testing
         ("http://[::1]:4000/cb", ["http://[::1]/cb"], false, .loopbackAnyPort, nil),
         ("http://127.0.0.1:4000/cb", ["http://localhost/cb"], false, .refused, nil),
         ("http://127.0.0.1:4000/other", ["http://127.0.0.1/cb"], false, .refused, nil),
-        ("https://example.com:8443/cb", ["https://example.com/cb"], false, .refused, "any port is accepted only for http loopback"),
+        ("https://example.com:8443/cb", ["https://example.com/cb"], false, .refused, "any port is accepted only for http redirect URIs on a loopback host"),
         ("http://localhost.evil.com:3000/cb", ["http://localhost/cb"], false, .refused, nil),
         ("cursor://anysphere.cursor-mcp/oauth/callback", ["cursor://anysphere.cursor-mcp/oauth/callback"], false, .exactMatch, nil),
         ("https://chatgpt.com/connector/oauth/OUbdUMlL15Ct", claude, true, .chatGPTDynamic, nil),
@@ -96,28 +96,28 @@ import Testing
 
     @Test(arguments: matchCases)
     func matching(requested: String, registered: [String], chatGPT: Bool, basis: RedirectURIDecision.Basis, hint: String?) {
-        let decision = RedirectURIRules.match(requested, registered: registered, chatGPTDynamic: chatGPT, ownerName: "Claude")
+        let decision = RedirectURIRules.match(requested, registered: registered, chatGPTDynamic: chatGPT, owner: "integration 'Claude'")
         #expect(decision.basis == basis, "\(requested): \(decision.explanation)")
         if let hint { #expect(decision.explanation.contains(hint), "\(decision.explanation)") }
     }
 
     @Test func claudeExplanationIsExact() {
-        let decision = RedirectURIRules.match("https://claude.com/api/mcp/auth_callback", registered: Self.claude, chatGPTDynamic: false, ownerName: "Claude")
-        #expect(decision.explanation == "redirect_uri https://claude.com/api/mcp/auth_callback is not registered for integration 'Claude'; registered: https://claude.ai/api/mcp/auth_callback. Claude uses both the claude.ai and claude.com callbacks.")
+        let decision = RedirectURIRules.match("https://claude.com/api/mcp/auth_callback", registered: Self.claude, chatGPTDynamic: false, owner: "integration 'Claude'")
+        #expect(decision.explanation == "redirect_uri 'https://claude.com/api/mcp/auth_callback' is not registered for integration 'Claude'. The only registered URI is 'https://claude.ai/api/mcp/auth_callback' (differs in host). Redirect URIs must match exactly; only an http loopback URI may use another port (RFC 8252 §7.3). Hint: Claude uses both the claude.ai and the claude.com callback; register both (the Claude preset does).")
         #expect(decision.registeredURI == "https://claude.ai/api/mcp/auth_callback")
     }
 
     @Test func closestRegisteredIsReported() {
         let decision = RedirectURIRules.match("https://app.example.com/callbak", registered: ["https://zzz.test/x", "https://app.example.com/callback"],
-                                              chatGPTDynamic: false, ownerName: "X")
+                                              chatGPTDynamic: false, owner: "integration 'X'")
         #expect(decision.registeredURI == "https://app.example.com/callback")
-        #expect(decision.explanation.contains("Closest registered URI: https://app.example.com/callback"))
+        #expect(decision.explanation.contains("Closest: 'https://app.example.com/callback' (differs in path)."))
     }
 
     @Test func automaticRegistrationUsesTheSameMatching() {
         let decisions = RedirectURIRules.registrationDecisions(
             ["http://127.0.0.1:9999/cb", "https://evil.example/cb", "http://example.com/cb"],
-            registered: ["http://127.0.0.1/cb"], chatGPTDynamic: false, ownerName: "CI")
+            registered: ["http://127.0.0.1/cb"], chatGPTDynamic: false, owner: "integration 'CI'")
         #expect(decisions.map(\.isAllowed) == [true, false, false])
         #expect(decisions[2].explanation.contains("https-or-loopback"))
     }

@@ -26,6 +26,24 @@ import Testing
         #expect(response.headers["Allow"] == "GET, DELETE, HEAD")
     }
 
+    @Test func fallbacksAnswerUnknownPathsUnderTheirPrefixLongestFirst() throws {
+        var router = makeRouter()
+        router.fallback(under: "/items/") { _, _ in .text("items fallback", status: .notFound) }
+        router.fallback(under: "/items/api/") { _, _ in .text("api fallback", status: .notFound) }
+        func answer(_ method: HTTPMethod, _ target: String) throws -> (HTTPStatus, String) {
+            let response = try router.respond(to: HTTPRequest(method: method, target: target), context: RequestContext())
+            guard case .bytes(let bytes) = response.body else { return (response.status, "") }
+            return (response.status, String(decoding: bytes, as: UTF8.self))
+        }
+        #expect(try answer(.get, "/items/1/extra") == (.notFound, "items fallback"))
+        #expect(try answer(.post, "/items/1/extra") == (.notFound, "items fallback"))
+        #expect(try answer(.get, "/items/api/x") == (.notFound, "api fallback"))
+        #expect(try answer(.get, "/elsewhere").1.hasPrefix("Not Found: no route for /elsewhere"))
+        // Known paths keep their own answers, 405 included.
+        #expect(try answer(.get, "/items/7") == (.ok, "item 7"))
+        #expect(try answer(.post, "/items/7").0 == .methodNotAllowed)
+    }
+
     @Test func headFallsBackToGet() throws {
         let router = makeRouter()
         #expect(try router.respond(to: HTTPRequest(method: .head, target: "/healthz"), context: RequestContext()).status == .ok)

@@ -18,7 +18,7 @@ import Testing
         PageCase(name: "unknown client", overrides: [:], clientID: "nobody", fragment: "client_id &#39;nobody&#39; is not registered"),
         PageCase(name: "missing redirect_uri", overrides: ["redirect_uri": nil], clientID: "manual-1", fragment: "no redirect_uri"),
         PageCase(name: "unregistered redirect", overrides: ["redirect_uri": "https://client.example.com/cb2"], clientID: "manual-1",
-                 fragment: "Closest: &#39;https://client.example.com/cb&#39;"),
+                 fragment: "<li><code>https://client.example.com/cb</code> <strong class=\"tag\" id=\"closest\">closest: differs in path</strong></li>"),
         PageCase(name: "redirect with fragment", overrides: ["redirect_uri": "https://client.example.com/cb#x"], clientID: "manual-1", fragment: "fragment"),
         PageCase(name: "CIMD URL while CIMD is off", overrides: [:], clientID: ClientMetadataDocumentCatalog.claudeURL, fragment: "does not accept metadata documents"),
     ]
@@ -49,7 +49,7 @@ import Testing
         RedirectCase(name: "plain PKCE", overrides: ["code_challenge_method": "plain"], error: "invalid_request", fragment: "'plain'"),
         RedirectCase(name: "absent method means plain", overrides: ["code_challenge_method": nil], error: "invalid_request", fragment: "absent"),
         RedirectCase(name: "short challenge", overrides: ["code_challenge": "abc"], error: "invalid_request", fragment: "43-character"),
-        RedirectCase(name: "unknown scope", overrides: ["scope": "mcp:ai-ask:read claudeai"], error: "invalid_scope", fragment: "'claudeai'"),
+        RedirectCase(name: "no allowed scope", overrides: ["scope": "claudeai openid"], error: "invalid_scope", fragment: "none of the requested scopes"),
         RedirectCase(name: "foreign resource", overrides: ["resource": "https://evil.example.com/mcp"], error: "invalid_target", fragment: "evil.example.com"),
     ]
 
@@ -104,6 +104,31 @@ import Testing
         #expect(Harness.transaction(in: response) != nil)
     }
 
+    @Test func consentPageStatesEachFactOnceWithWhatScopesUnlockAndWhoCannotConnect() throws {
+        let harness = try Harness { configuration in
+            configuration.pageBrand = "Test <brand>"
+            configuration.scopeDescriptions = ["mcp:ai-ask:read": "Ask"]
+            configuration.scopeUnlocks = ["mcp:ai-ask:read": ["ask_account", "ask_deal"], "mcp:ai-briefer:read": []]
+        }
+        harness.policy.contents.withLock { state in
+            state.subjects.append(OAuthSubject(id: "u-cid", displayName: "Cid Collaborator", email: "cid@example.com", canAuthorize: false,
+                                               refusalReason: "Collaborator seats cannot connect to the Gong MCP server"))
+        }
+        let response = try harness.get("/oauth2/authorize", Harness.authorizeQuery(["scope": "mcp:ai-ask:read mcp:ai-briefer:read"]))
+        let html = Harness.body(response)
+        #expect(html.contains("<title>Sign in to connect Manual &lt;Integration&gt; · Test &lt;brand&gt;</title>"))
+        #expect(html.contains("<h1>Sign in to connect Manual &lt;Integration&gt;</h1>"))
+        #expect(html.contains("Unlocks <code>ask_account</code>, <code>ask_deal</code>") && html.contains("Unlocks nothing on this server yet."))
+        // People who cannot connect are not offered in the picker, and each reason is stated once.
+        #expect(html.contains("Ada Admin &lt;ada@example.com&gt;</option>") && !html.contains("cleo@example.com"))
+        #expect(html.components(separatedBy: "Collaborator seats cannot connect").count == 2)
+        #expect(html.contains("<dt>Cleo Collaborator, Cid Collaborator</dt>"))
+        #expect(html.contains("<strong>client.example.com</strong>") && html.contains("<code>https://client.example.com/cb</code>"))
+        #expect(html.contains(HTMLStylesheet.css))
+        // The consent form's answer redirects to the client, so form-action must not be limited to 'self'.
+        #expect(response.headers["Content-Security-Policy"]?.contains("form-action") == false)
+    }
+
     @Test func consentApproveIssuesCodeAndDenyGivesAccessDenied() throws {
         let harness = try Harness()
         let page = try harness.get("/oauth2/authorize", Harness.authorizeQuery())
@@ -120,6 +145,16 @@ import Testing
         let items = Harness.queryItems(try #require(denied.headers["Location"]))
         #expect(items.first { $0.name == "error" }?.value == "access_denied")
         #expect(items.first { $0.name == "state" }?.value == "st-123")
+    }
+
+    @Test func redirectURIUnregisteredWhileTheConsentPageWasOpenIsRefusedOnApproval() throws {
+        let harness = try Harness()
+        let page = try harness.get("/oauth2/authorize", Harness.authorizeQuery())
+        let transaction = try #require(Harness.transaction(in: page))
+        harness.policy.add(FakePolicy.manualClient(id: "manual-1", secret: "s3cret", redirects: ["https://client.example.com/other"]))
+        let approved = try harness.post("/oauth2/authorize/decision", form: [("transaction", transaction), ("subject", "u-bob"), ("decision", "approve")])
+        #expect(approved.status == .badRequest && approved.headers["Location"] == nil)
+        #expect(Harness.body(approved).contains("<code>https://client.example.com/other</code>"))
     }
 
     @Test func userWhoCannotAuthorizeGetsAccessDeniedWithReason() throws {

@@ -29,12 +29,12 @@ import Testing
         AuthCase(name: "post", credentials: .post("manual-1", "s3cret"), status: 200, error: nil, basicChallenge: false),
         AuthCase(name: "basic percent-encoded", credentials: .basic("weird%3Aid%2B1", "p%40ss%3Aw+rd"), status: 200, error: nil, basicChallenge: false),
         AuthCase(name: "both methods", credentials: .both("manual-1", "s3cret"), status: 400, error: "invalid_request", basicChallenge: false),
-        AuthCase(name: "none for a confidential client", credentials: .none("manual-1"), status: 401, error: "invalid_client", basicChallenge: false),
+        AuthCase(name: "none for a confidential client", credentials: .none("manual-1"), status: 401, error: "invalid_client", basicChallenge: true),
         AuthCase(name: "wrong secret via basic", credentials: .basic("manual-1", "wrong"), status: 401, error: "invalid_client", basicChallenge: true),
-        AuthCase(name: "wrong secret via post", credentials: .post("manual-1", "wrong"), status: 401, error: "invalid_client", basicChallenge: false),
+        AuthCase(name: "wrong secret via post", credentials: .post("manual-1", "wrong"), status: 401, error: "invalid_client", basicChallenge: true),
         AuthCase(name: "unknown client via basic", credentials: .basic("ghost", "x"), status: 401, error: "invalid_client", basicChallenge: true),
         AuthCase(name: "basic not base64", credentials: .basicRaw("%%%"), status: 401, error: "invalid_client", basicChallenge: true),
-        AuthCase(name: "no authentication", credentials: .nothing, status: 401, error: "invalid_client", basicChallenge: false),
+        AuthCase(name: "no authentication", credentials: .nothing, status: 401, error: "invalid_client", basicChallenge: true),
         AuthCase(name: "bearer scheme", credentials: .bearer, status: 401, error: "invalid_client", basicChallenge: true),
     ]
 
@@ -65,7 +65,9 @@ import Testing
         if let error = testCase.error {
             #expect(try Harness.json(response)["error"] == .string(error))
         }
+        // RFC 9110 §15.5.2: every 401 carries a challenge; Basic is what the token endpoint takes.
         #expect((response.headers["WWW-Authenticate"]?.hasPrefix("Basic realm=") == true) == testCase.basicChallenge)
+        #expect(testCase.basicChallenge == (testCase.status == 401))
     }
 
     @Test func publicClientUsesNoneOnlyWhenEnabled() throws {

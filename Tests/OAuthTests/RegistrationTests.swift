@@ -70,7 +70,7 @@ import Testing
         RefusalCase(name: "fragment", body: ["redirect_uris": ["https://auto.example.com/callback#f"]], error: "invalid_redirect_uri", fragment: "fragment"),
         RefusalCase(name: "not approved by policy", body: ["redirect_uris": ["https://elsewhere.example.com/cb"]], error: "invalid_redirect_uri", fragment: "AUTOMATIC integration"),
         RefusalCase(name: "none while disabled", body: ["redirect_uris": ["https://auto.example.com/callback"], "token_endpoint_auth_method": "none"],
-                    error: "invalid_client_metadata", fragment: "'none' is not supported"),
+                    error: "invalid_client_metadata", fragment: "'none' is refused. This server does not accept public clients"),
         RefusalCase(name: "implicit grant", body: ["redirect_uris": ["https://auto.example.com/callback"], "grant_types": ["implicit"]],
                     error: "invalid_client_metadata", fragment: "implicit"),
         RefusalCase(name: "inconsistent types", body: ["redirect_uris": ["https://auto.example.com/callback"], "grant_types": ["refresh_token"]],

@@ -33,11 +33,12 @@ import Testing
         let registered = ["https://claude.ai/api/mcp/auth_callback", "http://localhost/callback"]
         #expect(RedirectURIMatcher.decision(for: "https://claude.ai/api/mcp/auth_callback", registered: registered) == .allowed)
         #expect(RedirectURIMatcher.decision(for: "http://localhost:49152/callback", registered: registered) == .allowed)
-        guard case .refused(let explanation) = RedirectURIMatcher.decision(for: "https://claude.com/api/mcp/auth_callback", registered: registered) else {
+        guard case .mismatch(let mismatch) = RedirectURIMatcher.decision(for: "https://claude.com/api/mcp/auth_callback", registered: registered) else {
             Issue.record("claude.com is not registered")
             return
         }
-        #expect(explanation.contains("Closest: 'https://claude.ai/api/mcp/auth_callback'"))
+        #expect(mismatch.closest == "https://claude.ai/api/mcp/auth_callback")
+        #expect(mismatch.text.contains("Closest: 'https://claude.ai/api/mcp/auth_callback' (differs in host)."))
         #expect(RedirectURIMatcher.decision(for: "https://localhost:49152/callback", registered: registered) != .allowed, "https loopback needs an exact match")
     }
 

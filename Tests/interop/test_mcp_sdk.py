@@ -33,8 +33,11 @@ class MemoryStorage:
         self.client_info = client_info
 
 
-def make_auth(server):
-    """An OAuthClientProvider holding a MANUAL integration's pre-registered credentials."""
+def sdk_provider(server, client_id=CI_CLIENT_ID, client_secret=CI_CLIENT_SECRET, redirect=CI_REDIRECT):
+    """An OAuthClientProvider with no scope of its own (the SDK then selects every scope the PRM
+    advertises), holding pre-registered credentials, or none (client_id None: it registers
+    itself). Returns (provider, storage, captured) where captured holds the authorize request's
+    scope and the code."""
     captured = {}
 
     async def redirect_handler(url: str):
@@ -42,6 +45,7 @@ def make_auth(server):
         async with httpx2.AsyncClient() as http:
             response = await http.get(url, follow_redirects=False)
         assert response.status_code == 302, response.text
+        captured["requested_scope"] = urllib.parse.parse_qs(urllib.parse.urlparse(url).query).get("scope", [None])[0]
         query = urllib.parse.parse_qs(urllib.parse.urlparse(response.headers["location"]).query)
         captured["code"] = query["code"][0]
         captured["state"] = query.get("state", [None])[0]
@@ -52,21 +56,30 @@ def make_auth(server):
 
     metadata = OAuthClientMetadata(
         client_name="interop-sdk",
-        redirect_uris=[CI_REDIRECT],
+        redirect_uris=[redirect],
         grant_types=["authorization_code", "refresh_token"],
         response_types=["code"],
         token_endpoint_auth_method="client_secret_basic",
     )
-    client_info = OAuthClientInformationFull(
-        client_id=CI_CLIENT_ID,
-        client_secret=CI_CLIENT_SECRET,
-        redirect_uris=[CI_REDIRECT],
-        grant_types=["authorization_code", "refresh_token"],
-        response_types=["code"],
-        token_endpoint_auth_method="client_secret_basic",
-    )
-    return OAuthClientProvider(server_url=server.mcp, client_metadata=metadata, storage=MemoryStorage(client_info),
-                               redirect_handler=redirect_handler, callback_handler=callback_handler)
+    client_info = None
+    if client_id is not None:
+        client_info = OAuthClientInformationFull(
+            client_id=client_id,
+            client_secret=client_secret,
+            redirect_uris=[redirect],
+            grant_types=["authorization_code", "refresh_token"],
+            response_types=["code"],
+            token_endpoint_auth_method="client_secret_basic",
+        )
+    storage = MemoryStorage(client_info)
+    provider = OAuthClientProvider(server_url=server.mcp, client_metadata=metadata, storage=storage,
+                                   redirect_handler=redirect_handler, callback_handler=callback_handler)
+    return provider, storage, captured
+
+
+def make_auth(server):
+    """An OAuthClientProvider holding a MANUAL integration's pre-registered credentials."""
+    return sdk_provider(server)[0]
 
 
 def run_sdk_session(server):

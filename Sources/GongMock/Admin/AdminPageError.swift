@@ -21,7 +21,7 @@ struct AdminPageError: HTTPResponseError {
     }
 
     func response() -> HTTPResponse {
-        AdminLayout.page(title: title, section: .home, crumbs: [("Admin center", "/admin")], session: nil,
+        AdminLayout.page(title: title, section: .none, crumbs: [("Admin center", "/admin")], session: nil,
                          body: "<div class=\"card\"><p>\(HTML.escape(explanation))</p></div>", status: status)
     }
 }

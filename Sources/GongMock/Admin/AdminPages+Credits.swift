@@ -63,9 +63,9 @@ extension AdminPages {
         if shown.rows.isEmpty {
             html += "<div class=\"card\"><p>No credits used yet.</p></div>"
         } else {
-            html += "<table><thead><tr>" + report.columns.map { "<th>\(HTML.escape($0))</th>" }.joined() + "</tr></thead><tbody>"
+            var table = "<table><thead><tr>" + report.columns.map { "<th>\(HTML.escape($0))</th>" }.joined() + "</tr></thead><tbody>"
             for row in shown.rows {
-                html += "<tr>" + row.map { value -> String in
+                table += "<tr>" + row.map { value -> String in
                     let text: String
                     switch value {
                     case .string(let string): text = string
@@ -75,7 +75,7 @@ extension AdminPages {
                     return "<td>\(HTML.escape(text))</td>"
                 }.joined() + "</tr>"
             }
-            html += "</tbody></table>"
+            html += AdminLayout.scrollingTable(label: "Credit usage", table + "</tbody></table>")
         }
         return AdminLayout.page(title: "Gong credits", section: .credits, crumbs: [("Admin center", "/admin"), ("Settings", "/admin/settings"), ("Reports", nil)],
                                 session: session, body: html, status: status)

@@ -28,23 +28,23 @@ extension AdminPages {
         html += "<label for=\"name\">Integration name</label>"
         html += "<input type=\"text\" id=\"name\" name=\"name\" maxlength=\"100\" value=\"\(HTML.escape(values.name))\">"
 
-        html += "<label>Authorization context</label>"
+        html += "<fieldset><legend>Authorization context</legend>"
         for context in [AuthorizationContext.shared, .personal] {
             let checked = values.authorizationContext == context ? " checked" : ""
             let suffix = context == .personal ? " (Default)" : ""
-            html += "<span class=\"choice\"><input type=\"radio\" name=\"authorizationContext\" value=\"\(context.rawValue)\" id=\"ctx-\(context.rawValue)\"\(checked)\(locked ? " disabled" : "")> "
-            html += "<strong>\(context.label)\(suffix)</strong><small>\(HTML.escape(context.explanation))</small></span>"
+            html += "<label class=\"choice\"><input type=\"radio\" name=\"authorizationContext\" value=\"\(context.rawValue)\" id=\"ctx-\(context.rawValue)\"\(checked)\(locked ? " disabled" : "")> "
+            html += "<strong>\(context.label)\(suffix)</strong><small>\(HTML.escape(context.explanation))</small></label>"
         }
-        html += "<div class=\"important\"><strong>Important:</strong> \(HTML.escape(IntegrationError.cannotChangeWording))</div>"
+        html += "<div class=\"important\"><strong>Important:</strong> \(HTML.escape(IntegrationError.cannotChangeWording))</div></fieldset>"
 
-        html += "<label>Registration type</label>"
+        html += "<fieldset><legend>Registration type</legend>"
         for type in RegistrationType.allCases {
             let checked = values.registrationType == type ? " checked" : ""
             let suffix = type == .default ? " (Default)" : ""
-            html += "<span class=\"choice\"><input type=\"radio\" name=\"registrationType\" value=\"\(type.rawValue)\" id=\"reg-\(type.rawValue)\"\(checked)\(locked ? " disabled" : "")> "
-            html += "<strong>\(type.label)\(suffix)</strong><small>\(HTML.escape(type.explanation))</small></span>"
+            html += "<label class=\"choice\"><input type=\"radio\" name=\"registrationType\" value=\"\(type.rawValue)\" id=\"reg-\(type.rawValue)\"\(checked)\(locked ? " disabled" : "")> "
+            html += "<strong>\(type.label)\(suffix)</strong><small>\(HTML.escape(type.explanation))</small></label>"
         }
-        html += "<div class=\"important\">Registration type and Authorization context are set at creation and cannot be changed.</div>"
+        html += "<p class=\"hint\">Set at creation too, like the authorization context.</p></fieldset>"
 
         html += "<label for=\"redirectURIs\">Redirect URI <span class=\"hint\">Required. Enter the callback URL for each MCP client, with one URL per line. Find the correct redirect URI in your MCP client documentation.</span></label>"
         html += "<textarea id=\"redirectURIs\" name=\"redirectURIs\" rows=\"5\" spellcheck=\"false\">\(HTML.escape(values.redirectURIText))</textarea>"
@@ -59,16 +59,17 @@ extension AdminPages {
         }
         html += "</div>"
         let chatGPTChecked = values.chatGPTDynamicRedirect ? " checked" : ""
-        html += "<span class=\"choice\"><input type=\"checkbox\" name=\"chatGPTDynamicRedirect\" id=\"chatGPTDynamicRedirect\"\(chatGPTChecked)> "
-        html += "<strong>ChatGPT (dynamic redirect)</strong><small>Admits https://chatgpt.com/connector/oauth/{callback_id} and the legacy https://chatgpt.com/connector_platform_oauth_redirect, nothing else on chatgpt.com.</small></span>"
+        html += "<label class=\"choice\"><input type=\"checkbox\" name=\"chatGPTDynamicRedirect\" id=\"chatGPTDynamicRedirect\"\(chatGPTChecked)> "
+        html += "<strong>ChatGPT (dynamic redirect)</strong><small>Admits https://chatgpt.com/connector/oauth/{callback_id} and the legacy https://chatgpt.com/connector_platform_oauth_redirect, nothing else on chatgpt.com.</small></label>"
 
-        html += "<label>Scopes</label>"
+        html += "<fieldset><legend>Scopes</legend>"
         for scope in MCPScope.all {
             let checked = values.scopes.contains(scope.rawValue) ? " checked" : ""
-            html += "<span class=\"choice\"><input type=\"checkbox\" name=\"scopes\" value=\"\(scope.rawValue)\" id=\"scope-\(scope.rawValue)\"\(checked)> "
-            html += "<code>\(scope.rawValue)</code><small>\(HTML.escape(scope.label))</small></span>"
+            html += "<label class=\"choice\"><input type=\"checkbox\" name=\"scopes\" value=\"\(scope.rawValue)\" id=\"scope-\(scope.rawValue)\"\(checked)> "
+            html += "<code>\(scope.rawValue)</code><small>\(HTML.escape(scope.label))</small></label>"
         }
-        html += "<p style=\"margin-top:18px\"><button type=\"submit\" name=\"save\" value=\"1\">\(submit)</button> "
+        html += "</fieldset>"
+        html += "<p class=\"buttons\"><button type=\"submit\" name=\"save\" value=\"1\">\(submit)</button> "
         html += "<a class=\"btn secondary\" href=\"\(Self.integrationsPath)\">Cancel</a></p></form>"
         return AdminLayout.page(title: title, section: .integrations,
                                 crumbs: [("Admin center", "/admin"), ("Settings", "/admin/settings"), ("Ecosystem", nil), ("API", nil),

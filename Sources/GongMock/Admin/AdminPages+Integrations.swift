@@ -68,29 +68,28 @@ extension AdminPages {
     func integrationList(_ request: HTTPRequest, _ session: AdminSession) -> HTTPResponse {
         let list = integrations.list()
         var html = AdminLayout.notice(Self.notice(request))
-        html += "<div class=\"tabs\"><span class=\"on\">Integrations</span></div>"
         html += "<p><a class=\"btn\" href=\"\(Self.integrationsPath)/new\">CREATE INTEGRATION</a></p>"
         if list.isEmpty {
             html += "<div class=\"card\"><p>No integrations yet. Click CREATE INTEGRATION and select MCP integration.</p></div>"
         } else {
-            html += "<table><thead><tr><th>Integration name</th><th>Type</th><th>Authorization context</th><th>Registration type</th><th>Client ID</th><th>Redirect URIs</th><th>Created</th><th>Actions</th></tr></thead><tbody>"
+            var table = "<table><thead><tr><th>Integration name</th><th>Type</th><th>Authorization context</th><th>Registration type</th><th>Client ID</th><th>Redirect URIs</th><th>Created</th><th>Actions</th></tr></thead><tbody>"
             for integration in list {
                 let path = "\(Self.integrationsPath)/\(HTML.escape(integration.id))"
                 var uris = integration.redirectURIs.map { "<div class=\"mono\">\(HTML.escape($0))</div>" }.joined()
                 if integration.chatGPTDynamicRedirect { uris += "<div class=\"hint\">+ ChatGPT (dynamic redirect)</div>" }
                 let clients = integrations.registeredClients(integrationId: integration.id).count
                 let registration = integration.registrationType.label + (integration.registrationType == .automatic ? " (\(clients) registered client\(clients == 1 ? "" : "s"))" : "")
-                html += "<tr><td>\(HTML.escape(integration.name))</td><td>MCP integration</td><td>\(integration.authorizationContext.label)</td>"
-                html += "<td>\(registration)</td><td class=\"mono\">\(HTML.escape(integration.clientId))</td><td>\(uris)</td>"
-                html += "<td>\(AdminFormat.timestamp(integration.createdAt))</td><td class=\"actions\">"
-                html += "<a class=\"btn secondary\" href=\"\(path)/credentials\">View credentials</a>"
-                html += "<a class=\"btn secondary\" href=\"\(path)/edit\">Edit</a>"
-                html += AdminLayout.postButton("\(Self.integrationsPath)/\(integration.id)/rotate-secret", "Rotate secret", session: session)
-                html += "<a class=\"btn danger\" href=\"\(path)/delete\">Delete</a></td></tr>"
+                table += "<tr><td>\(HTML.escape(integration.name))</td><td>MCP integration</td><td>\(integration.authorizationContext.label)</td>"
+                table += "<td>\(registration)</td><td class=\"mono\">\(HTML.escape(integration.clientId))</td><td>\(uris)</td>"
+                table += "<td>\(AdminFormat.timestamp(integration.createdAt))</td><td class=\"actions\">"
+                table += "<a class=\"btn secondary\" href=\"\(path)/credentials\">View credentials</a>"
+                table += "<a class=\"btn secondary\" href=\"\(path)/edit\">Edit</a>"
+                table += AdminLayout.postButton("\(Self.integrationsPath)/\(integration.id)/rotate-secret", "Rotate secret", session: session)
+                table += "<a class=\"btn danger\" href=\"\(path)/delete\">Delete</a></td></tr>"
             }
-            html += "</tbody></table>"
+            html += AdminLayout.scrollingTable(label: "Integrations", table + "</tbody></table>")
         }
-        return AdminLayout.page(title: "API", section: .integrations, crumbs: Array(crumbs().dropLast()), session: session, body: html)
+        return AdminLayout.page(title: "Integrations", section: .integrations, crumbs: Array(crumbs().dropLast()), session: session, body: html)
     }
 
     func chooseIntegrationType(_ session: AdminSession) -> HTTPResponse {
@@ -116,8 +115,8 @@ extension AdminPages {
         if integration.registrationType == .automatic {
             html += "<p class=\"hint\">Automatic registration: MCP clients register their own OAuth client (RFC 7591); you do not have to copy a client ID or secret.</p>"
         }
-        html += "<p class=\"actions\">" + AdminLayout.postButton("\(Self.integrationsPath)/\(integration.id)/rotate-secret", "Rotate secret", session: session)
-        html += "<a class=\"btn secondary\" href=\"\(Self.integrationsPath)\">Back to integrations</a></p>"
+        html += "<div class=\"actions\">" + AdminLayout.postButton("\(Self.integrationsPath)/\(integration.id)/rotate-secret", "Rotate secret", session: session)
+        html += "<a class=\"btn secondary\" href=\"\(Self.integrationsPath)\">Back to integrations</a></div>"
         return AdminLayout.page(title: "Credentials", section: .integrations, crumbs: crumbs(integration.name), session: session, body: html)
     }
 
@@ -126,8 +125,8 @@ extension AdminPages {
         html += " (client ID <code>\(HTML.escape(integration.clientId))</code>)?</p>"
         html += "<p>AI agents connected through it lose access: its access and refresh tokens stop working"
         html += integration.registrationType == .automatic ? ", and the clients registered under it are removed.</p>" : ".</p>"
-        html += "<p class=\"actions\">" + AdminLayout.postButton("\(Self.integrationsPath)/\(integration.id)/delete", "Delete", session: session, style: "danger")
-        html += "<a class=\"btn secondary\" href=\"\(Self.integrationsPath)\">Cancel</a></p></div>"
+        html += "<div class=\"actions\">" + AdminLayout.postButton("\(Self.integrationsPath)/\(integration.id)/delete", "Delete", session: session, style: "danger")
+        html += "<a class=\"btn secondary\" href=\"\(Self.integrationsPath)\">Cancel</a></div></div>"
         return AdminLayout.page(title: "Delete integration", section: .integrations, crumbs: crumbs(integration.name), session: session, body: html)
     }
 }

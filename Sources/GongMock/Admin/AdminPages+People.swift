@@ -8,7 +8,7 @@ extension AdminPages {
 
     func usersPage(_ session: AdminSession) -> HTTPResponse {
         var html = "<p class=\"hint\">Each person who connects an MCP client needs a paid Gong seat. Collaborator seats cannot connect.</p>"
-        html += "<table><thead><tr><th>Name</th><th>Email</th><th>Title</th><th>Team</th><th>Manager</th><th>Seat</th><th>Data access</th><th>Status</th><th>User ID</th></tr></thead><tbody>"
+        var table = "<table><thead><tr><th>Name</th><th>Email</th><th>Title</th><th>Team</th><th>Manager</th><th>Seat</th><th>Data access</th><th>Status</th><th>User ID</th></tr></thead><tbody>"
         for user in company.users {
             let manager = user.managerID.flatMap { company.user(id: $0)?.name } ?? "—"
             let seat = user.seatType == .paid ? "Paid" : "Collaborator"
@@ -18,11 +18,11 @@ extension AdminPages {
             case .team: scope = "Team"
             case .own: scope = "Own"
             }
-            html += "<tr><td>\(HTML.escape(user.name))</td><td>\(HTML.escape(user.email))</td><td>\(HTML.escape(user.title))</td>"
-            html += "<td>\(HTML.escape(user.team))</td><td>\(HTML.escape(manager))</td><td>\(seat)</td><td>\(scope)</td>"
-            html += "<td>\(user.active ? "Active" : "Deactivated")</td><td class=\"mono\">\(HTML.escape(user.id))</td></tr>"
+            table += "<tr><td>\(HTML.escape(user.name))</td><td>\(HTML.escape(user.email))</td><td>\(HTML.escape(user.title))</td>"
+            table += "<td>\(HTML.escape(user.team))</td><td>\(HTML.escape(manager))</td><td>\(seat)</td><td>\(scope)</td>"
+            table += "<td>\(user.active ? "Active" : "Deactivated")</td><td class=\"mono\">\(HTML.escape(user.id))</td></tr>"
         }
-        html += "</tbody></table>"
+        html += AdminLayout.scrollingTable(label: "Users", table + "</tbody></table>")
         return AdminLayout.page(title: "Users", section: .users, crumbs: [("Admin center", "/admin"), ("People", nil)], session: session, body: html)
     }
 }

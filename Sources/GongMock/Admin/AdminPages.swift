@@ -49,7 +49,7 @@ public struct AdminPages: Sendable {
             return response
         }
         router.get("/admin/signed-out") { _, _ in
-            AdminLayout.page(title: "Signed out", section: .home, crumbs: [("Admin center", nil)], session: nil,
+            AdminLayout.page(title: "Signed out", section: .none, crumbs: [("Admin center", "/admin")], session: nil,
                              body: "<div class=\"card\"><p>You are signed out. Open a new one-time login link to sign in again.</p></div>")
         }
         get(&router, "/admin") { _, _, session in home(session) }
@@ -57,6 +57,33 @@ public struct AdminPages: Sendable {
         installIntegrationPages(into: &router)
         installUserPages(into: &router)
         installCreditPages(into: &router)
+        installNotFound(into: &router)
+    }
+
+    /// Paths people guess, answered with a redirect to the page they mean (issue #19 §3).
+    static let aliases: [(path: String, target: String)] = [
+        ("/admin/", "/admin"),
+        ("/admin/credits", "/admin/settings/credits"),
+        ("/admin/integrations", integrationsPath),
+        ("/admin/settings/users", "/admin/users"),
+    ]
+
+    /// Aliases redirect; any other unknown path under /admin/ gets a 404 page in the admin layout
+    /// with a way back, and under /admin/api/ the API's JSON 404.
+    func installNotFound(into router: inout Router) {
+        for alias in Self.aliases {
+            router.get(alias.path) { _, _ in .redirect(to: alias.target, status: .found) }
+        }
+        let auth = self.auth
+        router.fallback(under: "/admin/") { request, _ in
+            let body = "<div class=\"card\"><p>There is no admin page at <code>\(HTML.escape(request.path))</code>.</p>"
+                + "<p><a class=\"btn\" href=\"/admin\">Back to the admin center</a></p></div>"
+            return AdminLayout.page(title: "Page not found", section: .none, crumbs: [], session: auth.session(for: request),
+                                    body: body, status: .notFound)
+        }
+        router.fallback(under: "/admin/api/") { request, _ in
+            throw AdminAPIError(.notFound, "not_found", "The admin API has no route for \(request.method.rawValue) \(request.path).")
+        }
     }
 
     // MARK: Gates
@@ -66,7 +93,7 @@ public struct AdminPages: Sendable {
              _ handler: @escaping @Sendable (HTTPRequest, RequestContext, AdminSession) throws -> HTTPResponse) {
         let auth = self.auth
         router.get(pattern) { request, context in
-            guard let session = auth.session(for: request) else { throw AdminPageError.signInRequired }
+            guard let session = auth.session(for: request) else { throw AdminSignInChallenge() }
             return try handler(request, context, session)
         }
     }
@@ -77,7 +104,7 @@ public struct AdminPages: Sendable {
         let auth = self.auth
         let logger = self.logger
         router.post(pattern) { request, context in
-            guard let session = auth.session(for: request) else { throw AdminPageError.signInRequired }
+            guard let session = auth.session(for: request) else { throw AdminSignInChallenge() }
             let form = AdminForm(URLEncodedForm.parse(request.body))
             guard auth.verifyCSRF(form.value("csrf"), session: session) else {
                 logger.warning("admin form refused: CSRF token missing or wrong", [("path", request.path)])

@@ -7,7 +7,8 @@ import OAuth
 /// answering the way mcp.gong.io does (gong.md §4.2): a missing token gets exactly
 /// `WWW-Authenticate: Bearer realm="mcp", resource_metadata=<PRM URL>` — the URL unquoted, as Gong
 /// sends it — and an invalid one adds `error="invalid_token"` with a description of what is wrong.
-/// The token is read only from the `Authorization` header, never from the query string.
+/// The token is read only from the `Authorization` header: one in the query string (`access_token`,
+/// RFC 6750 §2.3, which MCP forbids) gets 400 `invalid_request` (RFC 6750 §3.1), with or without a header.
 public struct GongBearerAuthenticator: MCPAuthenticator {
     /// How the challenge is written. `.gong` is the observed wire form; `.rfc` quotes every
     /// parameter value (RFC 7235 §2.1) and adds `error="invalid_token"` even when no token was
@@ -28,11 +29,11 @@ public struct GongBearerAuthenticator: MCPAuthenticator {
     }
 
     public func authenticate(_ request: HTTPRequest) -> MCPAuthentication {
+        if request.queryItems.contains(where: { $0.name == "access_token" }) {
+            return .rejected(challenge(error: "invalid_request", status: .badRequest,
+                description: "an access token in the query string (access_token) is not accepted: send it in the Authorization header as 'Authorization: Bearer <access token>' (MCP authorization spec; RFC 6750 §2.1, §2.3)"))
+        }
         guard let header = request.headers["Authorization"] else {
-            if request.queryItems.contains(where: { $0.name == "access_token" }) {
-                return .rejected(challenge(error: "invalid_request",
-                    description: "the access token must be sent in the Authorization header (RFC 6750 §2.1); tokens in the query string are not accepted"))
-            }
             return .rejected(challenge(error: nil, description: "no bearer token: send Authorization: Bearer <access token>"))
         }
         let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
@@ -52,8 +53,8 @@ public struct GongBearerAuthenticator: MCPAuthenticator {
         }
     }
 
-    /// A 401 with the challenge and a JSON body naming the same error.
-    func challenge(error: String?, description: String) -> HTTPResponse {
+    /// A 401 (or the given status) with the challenge and a JSON body naming the same error.
+    func challenge(error: String?, status: HTTPStatus = .unauthorized, description: String) -> HTTPResponse {
         var parameters = ["realm=\"mcp\""]
         let effectiveError = error ?? (style == .rfc ? "invalid_token" : nil)
         if let effectiveError {
@@ -64,9 +65,9 @@ public struct GongBearerAuthenticator: MCPAuthenticator {
         var body = JSONObject()
         body["error"] = .string(effectiveError ?? "unauthorized")
         body["error_description"] = .string(description)
-        // Always 401, even for invalid_request (RFC 6750 §3.1 suggests 400): MCP clients start
-        // their OAuth discovery only from a 401, and issue #5 asks for 401 on a query-string token.
-        return .json(JSONSerializer.bytes(.object(body)), status: .unauthorized,
+        // A malformed Authorization header stays 401 (MCP clients start OAuth discovery only from a
+        // 401); a query-string token is 400 (RFC 6750 §3.1) since re-authorizing would not help.
+        return .json(JSONSerializer.bytes(.object(body)), status: status,
                      headers: ["WWW-Authenticate": "Bearer " + parameters.joined(separator: ", ")])
     }
 

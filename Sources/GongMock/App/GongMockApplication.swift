@@ -87,13 +87,18 @@ public final class GongMockApplication: Sendable {
         oauthConfiguration.introspection = options.introspection
         oauthConfiguration.advertiseJWKSURI = options.advertiseJWKSURI
         oauthConfiguration.advertiseIssParameter = options.advertiseIssParameter
+        oauthConfiguration.scopePolicy = options.scopePolicy
         oauthConfiguration.clientIDMetadataDocuments = options.clientIDMetadataDocuments
         oauthConfiguration.noneAuthMethod = options.noneAuthMethod
         oauthConfiguration.serveRootProtectedResourceMetadata = options.serveRootProtectedResourceMetadata
         oauthConfiguration.autoApproveSubject = autoApprove
-        oauthConfiguration.scopeDescriptions = Dictionary(uniqueKeysWithValues: MCPScope.allCases.map { ($0.rawValue, $0.label) })
+        toolCatalog = GongToolCatalog(data: company, clock: clock)
+        oauthConfiguration.scopeDescriptions = Dictionary(uniqueKeysWithValues: MCPScope.allCases.map { ($0.rawValue, $0.title) })
+        oauthConfiguration.scopeUnlocks = toolCatalog.toolNamesByScope(MCPScope.allCases.map(\.rawValue))
+        oauthConfiguration.pageBrand = "gong · mock"
 
-        let policy = GongOAuthPolicy(integrations: integrations, company: company, catalog: oauthConfiguration.clientMetadataDocuments)
+        var policy = GongOAuthPolicy(integrations: integrations, company: company, catalog: oauthConfiguration.clientMetadataDocuments)
+        policy.scopePolicy = options.scopePolicy
         let oauthStore: any OAuthStateStore = database.map { SQLiteOAuthStateStore(database: $0) } ?? InMemoryOAuthStateStore()
         do {
             oauth = try OAuthServer(configuration: oauthConfiguration, policy: policy, clock: clock,
@@ -103,7 +108,6 @@ public final class GongMockApplication: Sendable {
         }
 
         stopwatch.lap("authorization server")
-        toolCatalog = GongToolCatalog(data: company, clock: clock)
         let tools = GongMCPTools(catalog: toolCatalog, ledger: ledger, pricing: options.pricing,
                                  exhaustionMode: options.creditExhaustion, logger: logger.scoped("tools"))
         let oauthServer = oauth

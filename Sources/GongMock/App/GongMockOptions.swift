@@ -28,6 +28,9 @@ public struct GongMockOptions: Sendable {
     public var clientIDMetadataDocuments = false
     public var noneAuthMethod = false
     public var serveRootProtectedResourceMetadata = false
+    /// Scope requests beyond an integration's scopes get the overlap (Gong is silent; RFC 6749 §3.3
+    /// allows it and MCP clients ask for every advertised scope) or, `.strict`, `invalid_scope`.
+    public var scopePolicy: ScopePolicy = .overlap
 
     // MCP switches.
     public var responseMode: MCPResponseMode = .json

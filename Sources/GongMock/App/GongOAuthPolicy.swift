@@ -12,6 +12,9 @@ public struct GongOAuthPolicy: OAuthPolicy {
     let company: CompanyData
     /// The offline CIMD documents the OAuth configuration resolves (built-in plus seeded).
     let catalog: ClientMetadataDocumentCatalog
+    /// `.overlap`: a registration asking for scopes beyond the integration's is registered with the
+    /// integration's scopes (RFC 7591 §2 lets the server replace `scope`); `.strict` refuses it.
+    public var scopePolicy: ScopePolicy = .overlap
 
     public init(integrations: IntegrationStore, company: CompanyData, catalog: ClientMetadataDocumentCatalog = GongClientMetadataDocuments.catalog) {
         self.integrations = integrations
@@ -38,7 +41,8 @@ public struct GongOAuthPolicy: OAuthPolicy {
         }
         if let requested = request.requestedScopes {
             let unknown = requested.filter { scope in !parent.scopes.contains { $0.rawValue == scope } }
-            if !unknown.isEmpty {
+            let overlaps = requested.contains { scope in parent.scopes.contains { $0.rawValue == scope } }
+            if !unknown.isEmpty, scopePolicy == .strict || !overlaps {
                 return .failure(RegistrationRefusal(.invalidClientMetadata,
                     "scope \(unknown.joined(separator: " ")) is not granted by integration '\(parent.name)'; it grants \(parent.scopes.map(\.rawValue).joined(separator: " "))."))
             }
@@ -70,7 +74,7 @@ public struct GongOAuthPolicy: OAuthPolicy {
                 allowedScopes: Set(parent.scopes.map(\.rawValue)),
                 displayAttributes: Self.attributes(of: parent, via: "Client ID Metadata Document"),
                 redirectDecision: { uri in
-                    Self.decision(RedirectURIRules.match(uri, registered: redirects, chatGPTDynamic: false, ownerName: document.clientName))
+                    Self.decision(RedirectURIRules.match(uri, registered: redirects, chatGPTDynamic: false, owner: "client '\(document.clientName)'"))
                 })
             return .success(client)
         }
@@ -122,15 +126,15 @@ public struct GongOAuthPolicy: OAuthPolicy {
     func automaticIntegration(admitting redirectURIs: [String]) -> Result<MCPIntegration, RefusalReason> {
         let automatic = integrations.list().filter { $0.registrationType == .automatic }
         guard !automatic.isEmpty else {
-            return .failure(RefusalReason("no MCP integration has Registration type Automatic, so clients cannot register themselves; a Gong admin must create one (or use a Manual integration's client ID and secret)."))
+            return .failure(RefusalReason(registrationUnavailableAdvice(switchedOff: false)))
         }
         guard !redirectURIs.isEmpty else { return .failure(RefusalReason("redirect_uris is empty.")) }
         var firstRefusal: String?
         for integration in automatic {
             let decisions = RedirectURIRules.registrationDecisions(redirectURIs, registered: integration.redirectURIs,
-                                                                   chatGPTDynamic: integration.chatGPTDynamicRedirect, ownerName: integration.name)
+                                                                   chatGPTDynamic: integration.chatGPTDynamicRedirect, owner: "integration '\(integration.name)'")
             if let refused = decisions.first(where: { !$0.isAllowed }) {
-                firstRefusal = firstRefusal ?? [refused.explanation, refused.hint].compactMap { $0 }.joined(separator: " ")
+                firstRefusal = firstRefusal ?? refused.explanation
                 continue
             }
             return .success(integration)
@@ -175,17 +179,16 @@ public struct GongOAuthPolicy: OAuthPolicy {
          ("Registration type", registration)]
     }
 
-    static func decision(_ decision: RedirectURIDecision) -> RedirectDecision {
-        if decision.isAllowed { return .allowed }
-        return .refused(explanation: [decision.explanation, decision.hint].compactMap { $0 }.joined(separator: " "))
-    }
+    static func decision(_ decision: RedirectURIDecision) -> RedirectDecision { decision.redirectDecision }
 
     static func subject(for user: CompanyUser) -> OAuthSubject {
         let reason: String?
+        // Without the person's name: the consent page groups people by reason, and the refusal
+        // names the person before it.
         if !user.active {
-            reason = "\(user.name) is deactivated in Gong and cannot connect to the Gong MCP server."
+            reason = "Deactivated users cannot connect to the Gong MCP server"
         } else if user.seatType != .paid {
-            reason = "\(user.name) has a Collaborator seat. Collaborator seats cannot connect to the Gong MCP server; a paid Gong seat is required."
+            reason = "Collaborator seats cannot connect to the Gong MCP server; a paid Gong seat is required"
         } else {
             reason = nil
         }

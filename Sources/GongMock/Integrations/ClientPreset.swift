@@ -14,7 +14,7 @@ public struct ClientPreset: Sendable, Equatable, Identifiable {
         id: "claude", name: "Claude", redirectURIs: RedirectURIRules.claudeCallbacks, enablesChatGPTDynamic: false,
         note: "Claude: https://claude.ai/api/mcp/auth_callback and https://claude.com/api/mcp/auth_callback")
     public static let chatGPT = ClientPreset(
-        id: "chatgpt", name: "ChatGPT (dynamic redirect)", redirectURIs: [], enablesChatGPTDynamic: true,
+        id: "chatgpt", name: "ChatGPT", redirectURIs: [], enablesChatGPTDynamic: true,
         note: "ChatGPT assigns the redirect URI dynamically during the OAuth flow. No static redirect URI is required. This is a ChatGPT client behavior, not a Gong server capability. (The mock admits https://chatgpt.com/connector/oauth/{callback_id} and the legacy https://chatgpt.com/connector_platform_oauth_redirect.)")
     public static let m365Copilot = ClientPreset(
         id: "m365-copilot", name: "M365 Copilot plugins", redirectURIs: ["https://teams.microsoft.com/api/platform/v1.0/oAuthRedirect"],

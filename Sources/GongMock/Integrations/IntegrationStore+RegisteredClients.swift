@@ -19,7 +19,7 @@ extension IntegrationStore {
     public func registrationDecisions(integrationId: String, redirectURIs: [String]) throws(IntegrationError) -> [RedirectURIDecision] {
         guard let integration = get(id: integrationId) else { throw .notFound(id: integrationId) }
         return RedirectURIRules.registrationDecisions(redirectURIs, registered: integration.redirectURIs,
-                                                      chatGPTDynamic: integration.chatGPTDynamicRedirect, ownerName: integration.name)
+                                                      chatGPTDynamic: integration.chatGPTDynamicRedirect, owner: "integration '\(integration.name)'")
     }
 
     /// Registers a client under an AUTOMATIC integration, after checking every redirect URI
@@ -36,7 +36,7 @@ extension IntegrationStore {
                 throw .registrationRefused("redirect_uris: at least one redirect URI is required (RFC 7591 §2).")
             }
             let decisions = RedirectURIRules.registrationDecisions(uris, registered: integration.redirectURIs,
-                                                                   chatGPTDynamic: integration.chatGPTDynamicRedirect, ownerName: integration.name)
+                                                                   chatGPTDynamic: integration.chatGPTDynamicRedirect, owner: "integration '\(integration.name)'")
             if let refused = decisions.first(where: { !$0.isAllowed }) { throw .registrationRefused(refused.explanation) }
             var clientId = draft.clientId ?? CredentialGenerator.clientId()
             if draft.clientId != nil, Self.clientIdInUse(clientId, in: state) {

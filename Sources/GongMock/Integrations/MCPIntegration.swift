@@ -44,7 +44,7 @@ public struct MCPIntegration: Sendable, Equatable, Identifiable {
 
     /// Decides whether an authorization request with `redirectURI` may proceed (see `RedirectURIRules`).
     public func matchRedirect(_ redirectURI: String) -> RedirectURIDecision {
-        RedirectURIRules.match(redirectURI, registered: redirectURIs, chatGPTDynamic: chatGPTDynamicRedirect, ownerName: name)
+        RedirectURIRules.match(redirectURI, registered: redirectURIs, chatGPTDynamic: chatGPTDynamicRedirect, owner: "integration '\(name)'")
     }
 
     public func grants(_ scope: MCPScope) -> Bool { scopes.contains(scope) }

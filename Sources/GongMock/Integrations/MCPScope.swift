@@ -17,6 +17,15 @@ public enum MCPScope: String, Sendable, CaseIterable, Hashable, Comparable {
         }
     }
 
+    /// The product name alone, for the consent page (which lists the tools beside it).
+    public var title: String {
+        switch self {
+        case .aiAsk: return "AI Ask Anything"
+        case .aiBriefer: return "AI Briefer"
+        case .aiAssistant: return "AI Assistant"
+        }
+    }
+
     public static func < (lhs: MCPScope, rhs: MCPScope) -> Bool {
         (all.firstIndex(of: lhs) ?? 0) < (all.firstIndex(of: rhs) ?? 0)
     }

@@ -1,3 +1,5 @@
+import OAuth
+
 /// The answer to "may this client be sent to this redirect_uri?", with the reason either way, so
 /// the authorize page and the log can say exactly which check decided.
 public struct RedirectURIDecision: Sendable, Equatable {
@@ -16,18 +18,35 @@ public struct RedirectURIDecision: Sendable, Equatable {
     public let basis: Basis
     /// The registered URI that admitted it, or the closest registered one when refused.
     public let registeredURI: String?
-    /// One sentence for humans.
+    /// Sentences for humans (for a mismatch, `mismatch.text`).
     public let explanation: String
-    /// Extra advice when refused because of a near miss (trailing slash, case, port, Claude's sibling callback…).
-    public let hint: String?
+    /// Set when a well-formed URI matched nothing registered: closest URI, difference, hint.
+    public let mismatch: RedirectMismatch?
 
     public var isAllowed: Bool { basis != .refused }
+    /// The mismatch's one hint, if any.
+    public var hint: String? { mismatch?.hint?.text }
 
-    public init(requested: String, basis: Basis, registeredURI: String?, explanation: String, hint: String? = nil) {
+    public init(requested: String, basis: Basis, registeredURI: String?, explanation: String) {
         self.requested = requested
         self.basis = basis
         self.registeredURI = registeredURI
         self.explanation = explanation
-        self.hint = hint
+        self.mismatch = nil
+    }
+
+    public init(mismatch: RedirectMismatch) {
+        requested = mismatch.requested
+        basis = .refused
+        registeredURI = mismatch.closest
+        explanation = mismatch.text
+        self.mismatch = mismatch
+    }
+
+    /// The OAuth layer's view of this decision.
+    public var redirectDecision: RedirectDecision {
+        if isAllowed { return .allowed }
+        if let mismatch { return .mismatch(mismatch) }
+        return .refused(explanation: explanation)
     }
 }

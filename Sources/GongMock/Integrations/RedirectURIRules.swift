@@ -1,3 +1,5 @@
+import OAuth
+
 /// Every redirect-URI rule of the mock, in one place (issue #3 §3).
 ///
 /// **Registration** (admin form, admin API, seed file, and DCR under an AUTOMATIC integration):
@@ -118,11 +120,11 @@ public enum RedirectURIRules {
     // MARK: Matching
 
     /// Decides whether `requested` may be used as the redirect_uri of a client whose registered
-    /// list is `registered`. `ownerName` names the integration (or registered client) in the explanation.
-    public static func match(_ requested: String, registered: [String], chatGPTDynamic: Bool, ownerName: String) -> RedirectURIDecision {
+    /// list is `registered`. `owner` names the integration or client in words (`integration 'CI'`).
+    public static func match(_ requested: String, registered: [String], chatGPTDynamic: Bool, owner: String) -> RedirectURIDecision {
         if registered.contains(requested) {
             return RedirectURIDecision(requested: requested, basis: .exactMatch, registeredURI: requested,
-                                       explanation: "redirect_uri \(requested) is registered for '\(ownerName)' (exact match).")
+                                       explanation: "redirect_uri \(requested) is registered for \(owner) (exact match).")
         }
         if let parts = RedirectURIComponents.parse(requested), parts.lowercasedScheme == "http", parts.isLoopbackHost,
            parts.fragment == nil, parts.userinfo == nil, (parts.port ?? 0) >= 0 {
@@ -137,85 +139,24 @@ public enum RedirectURIRules {
         }
         if chatGPTDynamic, isChatGPTDynamicRedirect(requested) {
             return RedirectURIDecision(requested: requested, basis: .chatGPTDynamic, registeredURI: nil,
-                                       explanation: "redirect_uri \(requested) is admitted by the ChatGPT dynamic-redirect rule of '\(ownerName)'.")
+                                       explanation: "redirect_uri \(requested) is admitted by the ChatGPT dynamic-redirect rule of \(owner).")
         }
-        let closest = closestURI(to: requested, in: registered)
-        let listed = registered.isEmpty ? "none" : registered.joined(separator: ", ")
-        var explanation = "redirect_uri \(requested) is not registered for integration '\(ownerName)'; registered: \(listed)."
-        if chatGPTDynamic { explanation += " ChatGPT dynamic redirects (\(chatGPTDynamicPrefix){callback_id}) are also admitted." }
-        let hint = mismatchHint(requested: requested, registered: registered, closest: closest, chatGPTDynamic: chatGPTDynamic)
-        if let hint { explanation += " " + hint }
-        return RedirectURIDecision(requested: requested, basis: .refused, registeredURI: closest, explanation: explanation, hint: hint)
+        let mismatch = RedirectMismatch(
+            requested: requested, owner: owner, registered: registered,
+            alsoAdmitted: chatGPTDynamic ? "ChatGPT dynamic redirects \(chatGPTDynamicPrefix){callback_id} and \(chatGPTLegacyRedirect)" : nil,
+            hintRules: hintRules(chatGPTDynamic: chatGPTDynamic))
+        return RedirectURIDecision(mismatch: mismatch)
     }
 
     /// The decisions for each redirect URI a client asks to register (RFC 7591 §2) under an
     /// AUTOMATIC integration. All must be allowed for the registration to succeed.
-    public static func registrationDecisions(_ requested: [String], registered: [String], chatGPTDynamic: Bool, ownerName: String) -> [RedirectURIDecision] {
+    public static func registrationDecisions(_ requested: [String], registered: [String], chatGPTDynamic: Bool, owner: String) -> [RedirectURIDecision] {
         requested.map { uri in
             if let rejection = validate(uri) {
                 return RedirectURIDecision(requested: uri, basis: .refused, registeredURI: nil, explanation: rejection.message)
             }
-            return match(uri, registered: registered, chatGPTDynamic: chatGPTDynamic, ownerName: ownerName)
+            return match(uri, registered: registered, chatGPTDynamic: chatGPTDynamic, owner: owner)
         }
-    }
-
-    // MARK: Explanations
-
-    static func mismatchHint(requested: String, registered: [String], closest: String?, chatGPTDynamic: Bool) -> String? {
-        if let index = claudeCallbacks.firstIndex(of: requested), registered.contains(claudeCallbacks[1 - index]) {
-            return "Claude uses both the claude.ai and claude.com callbacks."
-        }
-        if looksLikeChatGPT(requested) {
-            if chatGPTDynamic {
-                return "ChatGPT callbacks must be exactly \(chatGPTDynamicPrefix){callback_id} ({callback_id}: 1-64 of A-Z a-z 0-9 _ -) or \(chatGPTLegacyRedirect)."
-            }
-            return "ChatGPT assigns its redirect URI dynamically: enable \"ChatGPT (dynamic redirect)\" on the integration."
-        }
-        guard let closest else { return nil }
-        if requested + "/" == closest || closest + "/" == requested {
-            return "The closest registered URI, \(closest), differs only by a trailing slash; redirect URIs are compared exactly."
-        }
-        if requested.lowercased() == closest.lowercased() {
-            return "The closest registered URI, \(closest), differs only in letter case; redirect URIs are compared exactly (case-sensitive)."
-        }
-        if let requestedParts = RedirectURIComponents.parse(requested), let closestParts = RedirectURIComponents.parse(closest) {
-            let requestedScheme = requestedParts.lowercasedScheme, closestScheme = closestParts.lowercasedScheme
-            if requestedScheme != closestScheme, ["http", "https"].contains(requestedScheme), ["http", "https"].contains(closestScheme),
-               requested.dropFirst(requestedParts.scheme.count) == closest.dropFirst(closestParts.scheme.count) {
-                return "The closest registered URI, \(closest), differs only in the scheme (http vs https)."
-            }
-            if requestedParts.withoutPort() == closestParts.withoutPort(), requestedParts.port != closestParts.port {
-                return "The closest registered URI, \(closest), differs only in the port; any port is accepted only for http loopback redirect URIs (RFC 8252 §7.3)."
-            }
-            if requestedParts.query != closestParts.query,
-               requested.split(separator: "?", maxSplits: 1).first == closest.split(separator: "?", maxSplits: 1).first {
-                return "The closest registered URI, \(closest), differs only in the query; redirect URIs are compared exactly, query included."
-            }
-        }
-        return registered.count > 1 ? "Closest registered URI: \(closest)." : nil
-    }
-
-    /// The registered URI with the smallest edit distance to `requested`.
-    static func closestURI(to requested: String, in registered: [String]) -> String? {
-        registered.min { editDistance(requested, $0) < editDistance(requested, $1) }
-    }
-
-    /// Levenshtein distance over UTF-8 bytes, bounded so hostile input stays cheap.
-    static func editDistance(_ lhs: String, _ rhs: String) -> Int {
-        let a = Array(lhs.utf8.prefix(512)), b = Array(rhs.utf8.prefix(512))
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
     }
 
     /// Trims spaces, tabs and stray carriage returns around a pasted line.

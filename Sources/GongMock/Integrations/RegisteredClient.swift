@@ -34,7 +34,7 @@ public struct RegisteredClient: Sendable, Equatable, Identifiable {
 
     /// Matches exactly against the client's own registered URIs (plus loopback any port).
     public func matchRedirect(_ redirectURI: String) -> RedirectURIDecision {
-        RedirectURIRules.match(redirectURI, registered: redirectURIs, chatGPTDynamic: false, ownerName: name ?? clientId)
+        RedirectURIRules.match(redirectURI, registered: redirectURIs, chatGPTDynamic: false, owner: "client '\(name ?? clientId)'")
     }
 }
 

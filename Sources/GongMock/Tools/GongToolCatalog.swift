@@ -41,6 +41,11 @@ public final class GongToolCatalog: Sendable {
 
     public func definition(named name: String) -> GongToolDefinition? { definitions.first { $0.name == name } }
 
+    /// The tools each scope unlocks (an empty list for a scope no tool requires), for the consent page.
+    public func toolNamesByScope(_ scopes: [String]) -> [String: [String]] {
+        Dictionary(uniqueKeysWithValues: scopes.map { scope in (scope, definitions.filter { $0.requiredScope == scope }.map(\.name)) })
+    }
+
     /// Runs a tool. Unknown tools, invalid arguments, unknown or invisible entities and unknown
     /// or unpublished briefs are `.failure` with a message naming the problem.
     public func run(tool: String, arguments: JSONObject, caller: ToolCaller) -> GongToolOutcome {

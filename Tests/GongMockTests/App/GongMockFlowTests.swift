@@ -48,8 +48,15 @@ import Testing
         let token = harness.accessToken()
         let response = harness.send(.post, "/mcp?access_token=\(token)", headers: ["Content-Type": "application/json", "Accept": "application/json, text/event-stream"],
                                     body: Array(#"{"jsonrpc":"2.0","id":1,"method":"tools/list"}"#.utf8))
-        #expect(response.status == .unauthorized)
+        // RFC 6750 §3.1: invalid_request is a 400; the challenge still names the error.
+        #expect(response.status == .badRequest)
+        #expect(H.json(response)["error"] == "invalid_request")
         #expect(H.bodyText(response).contains("Authorization header"))
+        #expect(response.headers["WWW-Authenticate"]?.contains("error=\"invalid_request\"") == true)
+        let withHeader = harness.send(.post, "/mcp?access_token=\(token)", headers: ["Authorization": "Bearer \(token)", "Content-Type": "application/json",
+                                                                                 "Accept": "application/json, text/event-stream"],
+                                      body: Array(#"{"jsonrpc":"2.0","id":1,"method":"tools/list"}"#.utf8))
+        #expect(withHeader.status == .badRequest, "RFC 6750 §2: a client must not use more than one method")
     }
 
     @Test func sharedTokenListsAndCallsEveryToolAndPays() throws {
