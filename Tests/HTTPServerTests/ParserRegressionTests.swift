@@ -41,3 +41,15 @@ import Testing
         #expect(outcome.error?.status == .uriTooLong)
     }
 }
+
+/// Found by the `oauth-forms` fuzz target: a combining mark right after `?` made one grapheme
+/// with it, so a Character search missed the query and routed the whole target as the path.
+@Suite struct RequestTargetSplitTests {
+    @Test func aCombiningMarkAfterTheQuestionMarkDoesNotHideTheQuery() {
+        let request = HTTPRequest(method: .get, target: "/oauth2/token?\u{06E7}a=1&b=2")
+        #expect(request.path == "/oauth2/token")
+        #expect(request.query == "\u{06E7}a=1&b=2")
+        #expect(request.queryItems.map(\.name) == ["\u{06E7}a", "b"])
+        #expect(HTTPRequest(method: .get, target: "/plain").query == nil)
+    }
+}
