@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "gong-mock", targets: ["gong-mock"]),
+        // Start the mock inside your own Swift tests (README "Testing with gong-mock in Swift").
+        .library(name: "GongMockTesting", targets: ["GongMockTesting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -28,6 +30,7 @@ let package = Package(
             name: "GongMock",
             dependencies: ["OAuth", "MCP", "HTTPServer", "CryptoPrimitives", "Essentials", "CSQLite"]
         ),
+        .target(name: "GongMockTesting", dependencies: ["GongMock", "OAuth", "HTTPServer", "CryptoPrimitives", "Essentials"]),
         .executableTarget(
             name: "gong-mock",
             dependencies: [
@@ -42,6 +45,7 @@ let package = Package(
         .testTarget(name: "OAuthTests", dependencies: ["OAuth", "HTTPServer", "CryptoPrimitives", "Essentials"]),
         .testTarget(name: "MCPTests", dependencies: ["MCP", "HTTPServer", "Essentials"]),
         .testTarget(name: "GongMockTests", dependencies: ["GongMock"]),
+        .testTarget(name: "GongMockTestingTests", dependencies: ["GongMockTesting"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -33,6 +33,8 @@ gm_venv() {
     "$venv/bin/pip" install -q --disable-pip-version-check -r "$req" >&2
     cp "$req" "$venv/.requirements.installed"
   fi
+  # The repo's own pytest plugin (python/), as users install it: pip install ./python.
+  "$venv/bin/pip" install -q --disable-pip-version-check --no-deps "$root/python" >&2
 }
 
 # The browser the admin and consent page tests drive.

@@ -18,4 +18,14 @@ public enum Redact {
         let hex = String(hash, radix: 16)
         return String(repeating: "0", count: 8 - hex.count) + hex
     }
+
+    /// `eyJhbG…(812)`: a short prefix (at most 6 characters and a quarter of the value, so short
+    /// secrets keep most of their entropy hidden) and the length. For the journal, HAR and the
+    /// flow page, where a reader must tell a JWT from an opaque token without seeing either.
+    public static func prefixed(_ value: String) -> String {
+        let count = value.count
+        if count == 0 { return "<empty>" }
+        let shown = min(6, count / 4)
+        return String(value.prefix(shown)) + "…(\(count))"
+    }
 }

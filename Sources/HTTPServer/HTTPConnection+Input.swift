@@ -112,12 +112,21 @@ extension HTTPConnection {
             loop.schedule(after: delay) { [self] in
                 guard phase == .open else { return }
                 busy = false
+                if delayed.abortsConnection { return abort() }
                 send(delayed, method: method, version: version, keepAlive: keepAlive && !loop.draining)
                 resume()
             }
             return
         }
+        if response.abortsConnection { return abort() }
         send(response, method: method, version: version, keepAlive: keepAlive)
+    }
+
+    /// Drops the connection without a response (`HTTPResponse.abort()`, the drop-connection fault):
+    /// what the client sees when a server or proxy dies mid-request.
+    private func abort() {
+        logger.debug("connection dropped by the responder", [("connection", "\(id)"), ("remote", remoteAddress)])
+        close()
     }
 
     /// Encodes a response (automatic framing) into the output queue. Streams start here.
@@ -126,7 +135,7 @@ extension HTTPConnection {
         if keepAlive && Self.asksToClose(response.headers) { keepAlive = false }
         let status = response.status
         let headOnly = method == .head
-        let date = loop.dateCache.current()
+        let date = loop.dateCache.current(clock: loop.core.configuration.clock)
         switch response.body {
         case .bytes(let body):
             let framing: HTTPResponseEncoder.Framing = status.forbidsBody ? .none : .length(body.count)

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Essentials
 
 /// The `Date` header value (IMF-fixdate, RFC 9110 §5.6.7), formatted once per second per loop.
 struct HTTPDateCache {
@@ -10,9 +11,9 @@ struct HTTPDateCache {
     private static let days: [StaticString] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
     private static let months: [StaticString] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
-    /// `Sun, 06 Nov 1994 08:49:37 GMT` for the current wall-clock second.
-    mutating func current() -> [UInt8] {
-        let now = time(nil)
+    /// `Sun, 06 Nov 1994 08:49:37 GMT` for the clock's current second.
+    mutating func current(clock: any ServerClock) -> [UInt8] {
+        let now = Int(clock.nowSeconds())
         if now != second {
             second = now
             bytes = Self.format(now)

@@ -7,6 +7,9 @@ public struct HTTPResponse: Sendable {
     /// Hold the response this long before writing it (fault injection: latency). Uses a timer
     /// on the connection's event loop; the loop is never blocked.
     public var delay: Duration?
+    /// Close the connection without writing anything (after `delay`, if set): fault injection's
+    /// dropped connection. The client sees the socket close with no response.
+    public var abortsConnection = false
 
     public init(status: HTTPStatus = .ok, headers: HTTPHeaders = HTTPHeaders(), body: HTTPResponseBody = .bytes([]), delay: Duration? = nil) {
         self.status = status
@@ -38,6 +41,13 @@ public struct HTTPResponse: Sendable {
         var headers = headers
         if !headers.contains("Content-Type") { headers.add("Content-Type", "text/html; charset=utf-8") }
         return HTTPResponse(status: status, headers: headers, body: .bytes(Array(html.utf8)))
+    }
+
+    /// No response at all: the connection closes (fault injection: a dropped connection).
+    public static func abort() -> HTTPResponse {
+        var response = HTTPResponse(status: .internalServerError)
+        response.abortsConnection = true
+        return response
     }
 
     /// A redirect with `Location` (302 by default; OAuth forbids 307/308 after a form post).

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Essentials
 
 /// Where and how the server listens.
 public struct HTTPServerConfiguration: Sendable {
@@ -14,6 +15,8 @@ public struct HTTPServerConfiguration: Sendable {
     public var limits: HTTPLimits
     /// Serve HTTPS with this certificate and key; nil for plain HTTP.
     public var tls: TLSConfiguration?
+    /// What the `Date` header shows (a virtual clock moves it); deadlines stay on monotonic time.
+    public var clock: any ServerClock = SystemClock()
 
     public init(host: String = "127.0.0.1", port: Int = 7777, threads: Int = HTTPServerConfiguration.defaultThreadCount,
                 limits: HTTPLimits = .default, tls: TLSConfiguration? = nil) {

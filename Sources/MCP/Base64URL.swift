@@ -26,3 +26,42 @@ enum Base64URL {
         return String(decoding: output, as: UTF8.self)
     }
 }
+
+extension Base64URL {
+    /// Decodes base64 in either alphabet (RFC 4648 §4 and §5), padding optional; nil on any other
+    /// byte or an impossible length. For the 2026-07-28 `=?base64?…?=` header sentinel.
+    static func decode(_ text: String) -> [UInt8]? {
+        var values: [UInt8] = []
+        values.reserveCapacity(text.utf8.count)
+        var padding = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "=") {
+                padding += 1
+                continue
+            }
+            guard padding == 0 else { return nil }
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): values.append(byte - UInt8(ascii: "A"))
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): values.append(byte - UInt8(ascii: "a") + 26)
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): values.append(byte - UInt8(ascii: "0") + 52)
+            case UInt8(ascii: "+"), UInt8(ascii: "-"): values.append(62)
+            case UInt8(ascii: "/"), UInt8(ascii: "_"): values.append(63)
+            default: return nil
+            }
+        }
+        guard padding <= 2, values.count % 4 != 1 else { return nil }
+        var output: [UInt8] = []
+        output.reserveCapacity(values.count * 3 / 4)
+        var index = 0
+        while index < values.count {
+            let chunk = values[index..<min(index + 4, values.count)]
+            var word: UInt32 = 0
+            for value in chunk { word = word << 6 | UInt32(value) }
+            word <<= UInt32(6 * (4 - chunk.count))
+            let produced = chunk.count - 1
+            for byteIndex in 0..<produced { output.append(UInt8(truncatingIfNeeded: word >> UInt32(16 - 8 * byteIndex))) }
+            index += 4
+        }
+        return output
+    }
+}

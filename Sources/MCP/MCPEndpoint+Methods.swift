@@ -15,7 +15,7 @@ extension MCPEndpoint {
             let output = MCPDispatchOutput.response(Self.errorBytes(id: id, error: .invalidParams("Invalid params: initialize requires params.protocolVersion (a string such as \"\(configuration.latestVersion)\")")), notifications: [])
             return render([output], exchange: exchange, asBatch: false)
         }
-        let negotiated = supportedVersions.contains(requested) ? requested : configuration.latestVersion
+        let negotiated = legacyVersions.contains(MCPProtocolVersion(requested)) ? MCPProtocolVersion(requested) : configuration.latestVersion
         exchange.version = negotiated
         if configuration.statefulSessions {
             exchange.session = sessions.create(protocolVersion: negotiated, bindingKey: exchange.bindingKey,
@@ -23,7 +23,7 @@ extension MCPEndpoint {
         }
         noteSession(exchange, issued: exchange.session != nil)
         logger.info("initialize", [
-            ("requested", requested), ("negotiated", negotiated),
+            ("requested", requested), ("negotiated", negotiated.rawValue),
             ("client", object["clientInfo"]?["name"]?.stringValue ?? "-"),
             ("session", exchange.session.map { Redact.secret($0.id) } ?? "stateless"),
         ])
@@ -55,55 +55,63 @@ extension MCPEndpoint {
         }
     }
 
-    /// Requests after initialize.
+    /// A request of either era, looked up in the method table for the exchange's era.
     func handleRequest(id: JSONRPCID, method: String, params: JSONValue?, exchange: MCPExchange) -> MCPDispatchOutput {
-        func error(_ error: JSONRPCErrorObject) -> MCPDispatchOutput {
-            .response(Self.errorBytes(id: id, error: error), notifications: [])
-        }
         if let params, params.objectValue == nil {
-            return error(.invalidParams("Invalid params: \(method) takes its params as a JSON object, not an array"))
+            return .error(id, .invalidParams("Invalid params: \(method) takes its params as a JSON object, not an array"))
         }
-        let object = params?.objectValue ?? JSONObject()
-        switch method {
-        case "ping":
-            return .response(JSONRPCEncoding.result(id: id, resultBytes: Self.emptyObject), notifications: [])
-        case "tools/list":
-            var cursor: String?
-            if let value = object["cursor"], !value.isNull {
-                guard case .string(let text) = value else { return error(.invalidParams("Invalid params: cursor must be a string")) }
-                cursor = text
-            }
-            guard let page = registry.page(cursor: cursor, version: exchange.version) else {
-                return error(.invalidParams("Invalid params: unknown cursor; pass the nextCursor of a previous tools/list result, or none for the first page"))
-            }
-            return .response(JSONRPCEncoding.result(id: id, resultBytes: page), notifications: [])
-        case "tools/call":
-            return callTool(id: id, params: object, exchange: exchange)
-        case "logging/setLevel":
-            guard case .string(let name)? = object["level"], let level = MCPLogLevel(name: name) else {
-                let names = MCPLogLevel.allCases.map(\.name).joined(separator: ", ")
-                return error(.invalidParams("Invalid params: level must be one of \(names) (got \(object["level"].map { $0.description } ?? "nothing"))"))
-            }
-            exchange.session?.setLogLevel(level)
-            return .response(JSONRPCEncoding.result(id: id, resultBytes: Self.emptyObject), notifications: [])
-        case "initialize":
-            return error(.invalidRequest("Invalid Request: initialize must not be batched"))
-        default:
-            if method.hasPrefix("notifications/") {
-                return error(.methodNotFound("Method not found: \(method) is a notification; send it without an id"))
-            }
-            return error(.methodNotFound("Method not found: \(method) (this server offers initialize, ping, tools/list, tools/call and logging/setLevel)"))
+        guard let entry = methods.entry(method, era: exchange.era) else {
+            return .error(id, methodNotFound(method, era: exchange.era))
         }
+        return entry.handle(self, MCPCall(id: id, method: method, params: params?.objectValue ?? JSONObject(), exchange: exchange))
+    }
+
+    func methodNotFound(_ method: String, era: MCPEra) -> JSONRPCErrorObject {
+        if method.hasPrefix("notifications/") {
+            return .methodNotFound("Method not found: \(method) is a notification; send it without an id")
+        }
+        if era == .legacy && method == "initialize" {
+            return .invalidRequest("Invalid Request: initialize must not be batched")
+        }
+        var offered = methods.names(of: era)
+        if era == .legacy { offered.insert("initialize", at: 0) }
+        var message = "Method not found: \(method) (this server offers \(offered.joined(separator: ", ")) in MCP \(era == .modern ? "2026-07-28" : "revisions up to 2025-11-25"))"
+        if era == .modern, ["initialize", "ping", "logging/setLevel"].contains(method) {
+            message += "; \(method) was removed in 2026-07-28"
+        }
+        return .methodNotFound(message)
+    }
+
+    /// `tools/list` (MCP "Tools" §Listing Tools, "Pagination"); precomputed pages per revision.
+    func listTools(_ call: MCPCall) -> MCPDispatchOutput {
+        var cursor: String?
+        if let value = call.params["cursor"], !value.isNull {
+            guard case .string(let text) = value else { return .error(call.id, .invalidParams("Invalid params: cursor must be a string")) }
+            cursor = text
+        }
+        guard let page = registry.page(cursor: cursor, version: call.exchange.version) else {
+            return .error(call.id, .invalidParams("Invalid params: unknown cursor; pass the nextCursor of a previous tools/list result, or none for the first page"))
+        }
+        return .result(call.id, page)
+    }
+
+    /// `logging/setLevel` (legacy "Logging"): the session's minimum level.
+    func setLogLevel(_ call: MCPCall) -> MCPDispatchOutput {
+        guard case .string(let name)? = call.params["level"], let level = MCPLogLevel(name: name) else {
+            let names = MCPLogLevel.allCases.map(\.name).joined(separator: ", ")
+            return .error(call.id, .invalidParams("Invalid params: level must be one of \(names) (got \(call.params["level"].map { $0.description } ?? "nothing"))"))
+        }
+        call.exchange.session?.setLogLevel(level)
+        return .result(call.id, Self.emptyObject)
     }
 
     static let emptyObject: [UInt8] = Array("{}".utf8)
 
     /// `tools/call` (MCP "Tools" §Calling Tools): unknown tool → -32602; scope check → 403;
     /// the handler's outcome otherwise.
-    private func callTool(id: JSONRPCID, params: JSONObject, exchange: MCPExchange) -> MCPDispatchOutput {
-        func error(_ error: JSONRPCErrorObject) -> MCPDispatchOutput {
-            .response(Self.errorBytes(id: id, error: error), notifications: [])
-        }
+    func callTool(_ call: MCPCall) -> MCPDispatchOutput {
+        let id = call.id, params = call.params, exchange = call.exchange
+        func error(_ error: JSONRPCErrorObject) -> MCPDispatchOutput { .error(id, error) }
         guard case .string(let name)? = params["name"] else {
             return error(.invalidParams("Invalid params: tools/call requires params.name (a string)"))
         }
@@ -134,7 +142,7 @@ extension MCPEndpoint {
             toolName: name, arguments: arguments, principal: exchange.principal, sessionID: exchange.session?.id,
             protocolVersion: exchange.version, requestID: id, meta: meta, request: exchange.request, context: exchange.context,
             cancellation: flag, streaming: configuration.responseMode == .sse,
-            minimumLogLevel: exchange.session?.logLevel ?? configuration.defaultLogLevel)
+            minimumLogLevel: exchange.era == .modern ? exchange.requestLogLevel : exchange.session?.logLevel ?? configuration.defaultLogLevel)
         let statelessKey = StatelessRequestKey(owner: exchange.bindingKey, id: id)
         if let session = exchange.session {
             session.beginRequest(id, flag: flag)

@@ -2,11 +2,9 @@ import Essentials
 import HTTPServer
 
 extension MCPEndpoint {
-    /// POST: one JSON-RPC message (or a 2025-03-26 batch) per request (Streamable HTTP
-    /// "Sending Messages to the Server").
+    /// POST (Streamable HTTP "Sending Messages to the Server"): the transport checks every era
+    /// shares (`Accept`, `Content-Type`, JSON), then the strategy of the request's era.
     func handlePost(_ exchange: MCPExchange) -> HTTPResponse {
-        var exchange = exchange
-        let request = exchange.request
         let accepted = exchange.fields.acceptedTypes
         guard accepted.json, accepted.eventStream else {
             return transportError(.notAcceptable, "Not Acceptable: the Accept header must list both application/json and text/event-stream (got \"\(exchange.fields.accept.joined(separator: ", "))\")")
@@ -16,10 +14,57 @@ extension MCPEndpoint {
         }
         let body: JSONValue
         do {
-            body = try JSONParser.parse(request.body)
+            body = try JSONParser.parse(exchange.request.body)
         } catch {
             return transportError(.badRequest, code: JSONRPCErrorObject.parseErrorCode, "Parse error: the body is not valid JSON (\(error))")
         }
+        if case .object = body {
+            exchange.context.outcome.update(MCPRequestOutcome.self, initial: MCPRequestOutcome()) { $0.rpcMethod = body["method"]?.stringValue }
+        }
+        // A modern-only endpoint treats everything as 2026-07-28: an initialize then fails its
+        // validation with an error naming the versions served (2026-07-28 "Versioning").
+        let era = configuration.serves(.legacy) ? requestEra(body, fields: exchange.fields) : .modern
+        switch era {
+        case .legacy:
+            return handleLegacyPost(body, exchange: exchange)
+        case .modern where configuration.serves(.modern):
+            return handleModernPost(body, exchange: exchange)
+        case .modern:
+            let method = body["method"]?.stringValue ?? exchange.fields.mcpMethod ?? "-"
+            logger.info("refused a 2026-07-28 request: this endpoint serves legacy revisions only", [("method", method)])
+            Self.noteError(in: exchange.context.outcome, code: JSONRPCErrorObject.methodNotFoundCode,
+                           message: "2026-07-28 request refused: this endpoint serves legacy revisions only")
+            return configuration.modernRequestRefusal(MCPModernRequest(
+                id: body["id"].flatMap(JSONRPCID.init), method: method,
+                requestedVersion: body["params"]?["_meta"]?[MCPModernMeta.protocolVersion]?.stringValue ?? exchange.fields.protocolVersion,
+                supportedVersions: supportedVersionsNewestFirst))
+        }
+    }
+
+    /// The era a dual-era server serves this request in (2026-07-28 "Versioning" §Backward
+    /// Compatibility): `initialize` and batches are legacy; `server/discover`,
+    /// `subscriptions/listen`, per-request `_meta` with a protocol version, or a sessionless request
+    /// with a 2026 `MCP-Protocol-Version` or an `Mcp-Method` header are modern.
+    func requestEra(_ body: JSONValue, fields: MCPRequestHeaders) -> MCPEra {
+        guard case .object(let object) = body else { return .legacy }
+        switch object["method"]?.stringValue {
+        case "initialize": return .legacy
+        case "server/discover", "subscriptions/listen": return .modern
+        default: break
+        }
+        if object["params"]?["_meta"]?[MCPModernMeta.protocolVersion] != nil { return .modern }
+        let sessionless = !configuration.statefulSessions || fields.sessionID == nil
+        guard sessionless else { return .legacy }
+        if fields.hasMcpMethod { return .modern }
+        if let header = fields.protocolVersion, MCPProtocolVersion.isDate(header), MCPProtocolVersion(header).era == .modern {
+            return .modern
+        }
+        return .legacy
+    }
+
+    /// Legacy strategy: `initialize`, sessions, the 2025-03-26 batch, one message per POST.
+    private func handleLegacyPost(_ body: JSONValue, exchange: MCPExchange) -> HTTPResponse {
+        var exchange = exchange
         if case .array(let elements) = body {
             return handleBatch(elements, exchange: &exchange)
         }
@@ -29,11 +74,9 @@ extension MCPEndpoint {
         } catch {
             return .json(Self.errorBytes(id: error.id, error: error.error), status: .badRequest)
         }
-        exchange.context.outcome.update(MCPRequestOutcome.self, initial: MCPRequestOutcome()) { $0.rpcMethod = message.method }
         if case .request(let id, "initialize", let params) = message {
             return handleInitialize(id: id, params: params, exchange: exchange)
         }
-        if let refusal = modernEraRefusal(message.method, fields: exchange.fields) { return refusal }
         if let refusal = resolveSession(&exchange) { return refusal }
         noteSession(exchange, issued: false)
 
@@ -61,7 +104,7 @@ extension MCPEndpoint {
         exchange.context.outcome.update(MCPRequestOutcome.self, initial: MCPRequestOutcome()) { $0.rpcMethod = elements.first?["method"]?.stringValue }
         if let refusal = resolveSession(&exchange) { return refusal }
         noteSession(exchange, issued: false)
-        guard MCPProtocolVersion.allowsBatches(exchange.version) else {
+        guard exchange.version.allowsBatches else {
             return transportError(.badRequest, "Invalid Request: JSON-RPC batches are not supported in 2025-06-18+ (this exchange speaks \(exchange.version)); send one message per POST")
         }
         var outputs: [MCPDispatchOutput] = []
@@ -81,18 +124,6 @@ extension MCPEndpoint {
         }
         guard !outputs.isEmpty else { return accepted202(exchange) }
         return render(outputs, exchange: exchange, asBatch: true)
-    }
-
-    /// A 2026-07-28-era request (`server/discover`, or `Mcp-Method` without a session) gets a 400
-    /// with a plain body: not a modern error, so a dual-era client falls back to initialize.
-    private func modernEraRefusal(_ method: String?, fields: MCPRequestHeaders) -> HTTPResponse? {
-        let sessionless = !configuration.statefulSessions || fields.sessionID == nil
-        guard method == "server/discover" || (fields.hasMcpMethod && sessionless) else { return nil }
-        logger.info("refused a 2026-07-28-style request", [("method", method ?? "-")])
-        return .text("""
-            This MCP server speaks protocol revisions \(supportedVersionList) with initialize; \
-            server/discover and sessionless 2026-07-28 requests are not supported. Send initialize.\n
-            """, status: .badRequest)
     }
 
     /// Finds the session (stateful) and the revision the exchange speaks; nil when it may proceed.
@@ -120,12 +151,12 @@ extension MCPEndpoint {
             }
         }
         if let headerVersion {
-            guard supportedVersions.contains(headerVersion) else {
-                return transportError(.badRequest, "Bad Request: unsupported MCP-Protocol-Version \"\(headerVersion)\"; supported versions: \(supportedVersionList)")
+            guard legacyVersions.contains(MCPProtocolVersion(headerVersion)) else {
+                return transportError(.badRequest, "Bad Request: unsupported MCP-Protocol-Version \"\(headerVersion)\" for a handshake-era request; supported versions: \(supportedVersionList)\(modernVersions.isEmpty ? "" : " (2026-07-28 requests carry _meta and no session)")")
             }
             // A supported version that differs from the negotiated one is tolerated: the spec
             // only requires 400 for invalid or unsupported values; the session's version rules.
-            if exchange.session == nil { exchange.version = headerVersion }
+            if exchange.session == nil { exchange.version = MCPProtocolVersion(headerVersion) }
         }
         return nil
     }
@@ -135,7 +166,7 @@ extension MCPEndpoint {
         exchange.context.outcome.update(MCPRequestOutcome.self, initial: MCPRequestOutcome()) {
             $0.sessionID = exchange.session?.id
             $0.sessionIssued = issued
-            $0.protocolVersion = exchange.version
+            $0.protocolVersion = exchange.version.rawValue
         }
     }
 

@@ -30,15 +30,18 @@ extension MCPEndpoint {
             return .json(body, headers: headers)
         }
 
-        let stream = exchange.session?.nextStreamNumber() ?? (statelessStreams.add(1, ordering: .relaxed).newValue)
+        // 2026-07-28 removed resumability: its events carry no ids and there is no priming event.
+        let modern = exchange.era == .modern
+        let stream = modern ? 0 : exchange.session?.nextStreamNumber() ?? (statelessStreams.add(1, ordering: .relaxed).newValue)
         var sequence = 0
-        func nextID() -> String {
+        func nextID() -> String? {
+            guard !modern else { return nil }
             sequence += 1
             return "\(stream)-\(sequence)"
         }
         var events: [[UInt8]] = []
-        if MCPProtocolVersion.supportsPrimingEvents(exchange.version) {
-            events.append(SSEEvent.priming(id: nextID(), retryMilliseconds: configuration.sseRetryMilliseconds))
+        if exchange.version.supportsPrimingEvents, let id = nextID() {
+            events.append(SSEEvent.priming(id: id, retryMilliseconds: configuration.sseRetryMilliseconds))
         }
         for output in outputs {
             switch output {
@@ -53,6 +56,7 @@ extension MCPEndpoint {
         }
         headers.add("Content-Type", "text/event-stream")
         headers.add("Cache-Control", "no-cache, no-transform")
+        if modern { headers.add("X-Accel-Buffering", "no") }
         let finalEvents = events
         return HTTPResponse(status: .ok, headers: headers, body: .stream(HTTPStreamProducer { writer in
             for event in finalEvents where !writer.write(event) { return }
@@ -64,8 +68,9 @@ extension MCPEndpoint {
     /// from the Server"); one per session (a second gets 409, as the Python SDK answers).
     func handleGet(_ exchange: MCPExchange) -> HTTPResponse {
         var exchange = exchange
-        guard configuration.statefulSessions, configuration.getStreamEnabled else {
-            let why = configuration.statefulSessions ? "this server offers no GET stream" : "this server is stateless and has no GET stream"
+        guard configuration.statefulSessions, configuration.getStreamEnabled, configuration.serves(.legacy) else {
+            let why = !configuration.serves(.legacy) ? "MCP 2026-07-28 has no GET stream (use subscriptions/listen)"
+                : configuration.statefulSessions ? "this server offers no GET stream" : "this server is stateless and has no GET stream"
             return transportError(.methodNotAllowed, "Method Not Allowed: \(why); POST requests instead", headers: ["Allow": allowedMethods])
         }
         guard exchange.fields.acceptedTypes.eventStream else {
@@ -76,7 +81,7 @@ extension MCPEndpoint {
         guard session.reserveStandaloneStream() else {
             return transportError(.conflict, "Conflict: this session already has an open GET stream; only one is allowed")
         }
-        let priming = MCPProtocolVersion.supportsPrimingEvents(session.protocolVersion)
+        let priming = session.protocolVersion.supportsPrimingEvents
         let retry = configuration.sseRetryMilliseconds
         let headers: HTTPHeaders = ["Content-Type": "text/event-stream", "Cache-Control": "no-cache, no-transform", "Mcp-Session-Id": session.id]
         return HTTPResponse(status: .ok, headers: headers, body: .stream(HTTPStreamProducer { [self] writer in
@@ -108,8 +113,9 @@ extension MCPEndpoint {
     /// DELETE: ends the session (Streamable HTTP "Session Management"); later use gets 404.
     func handleDelete(_ exchange: MCPExchange) -> HTTPResponse {
         var exchange = exchange
-        guard configuration.statefulSessions, configuration.deleteEnabled else {
-            return transportError(.methodNotAllowed, "Method Not Allowed: sessions cannot be terminated by the client here", headers: ["Allow": allowedMethods])
+        guard configuration.statefulSessions, configuration.deleteEnabled, configuration.serves(.legacy) else {
+            let why = configuration.serves(.legacy) ? "sessions cannot be terminated by the client here" : "MCP 2026-07-28 has no sessions to terminate"
+            return transportError(.methodNotAllowed, "Method Not Allowed: \(why)", headers: ["Allow": allowedMethods])
         }
         if let refusal = resolveSession(&exchange) { return refusal }
         guard let session = exchange.session else { return transportError(.internalServerError, code: JSONRPCErrorObject.internalErrorCode, "Internal error: no session") }

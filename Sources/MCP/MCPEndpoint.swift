@@ -3,23 +3,34 @@ import HTTPServer
 import Synchronization
 
 /// The MCP Streamable HTTP endpoint (MCP 2025-11-25 "Transports" §Streamable HTTP, with the
-/// 2025-03-26 and 2025-06-18 behaviours a client of those revisions expects): POST for JSON-RPC
-/// messages, GET for the server-to-client SSE stream, DELETE to end a session, OPTIONS for CORS
-/// preflights, all on one path.
+/// 2025-03-26 and 2025-06-18 behaviours a client of those revisions expects, and 2026-07-28
+/// "Streamable HTTP" for the modern era): POST for JSON-RPC messages, GET for the legacy
+/// server-to-client SSE stream, DELETE to end a legacy session, OPTIONS for CORS preflights.
 ///
 /// Order of checks on every request: `Host` (421), `Origin` (403), method (405), then the
-/// authenticator (its own 401), and only then anything MCP. Mount it on the MCP path of a
-/// `Router` (all four methods) or call `respond` directly.
+/// authenticator (its own 401), and only then anything MCP, so every era meets the same gate.
+/// A POST passes the shared transport checks, then the era strategy the request belongs to
+/// (2026-07-28 "Versioning" §Backward Compatibility) feeds the one method table.
+/// Mount it on the MCP path of a `Router` (all four methods) or call `respond` directly.
 public final class MCPEndpoint: HTTPResponder, Sendable {
     public let configuration: MCPServerConfiguration
     public let registry: MCPToolRegistry
     public let sessions: MCPSessionStore
     let authenticator: (any MCPAuthenticator)?
     let logger: Logger
-    let supportedVersions: Set<String>
+    let methods = MCPMethodTable.standard
+    let legacyVersions: Set<MCPProtocolVersion>
+    let modernVersions: Set<MCPProtocolVersion>
+    /// Every supported revision, newest first (`supportedVersions` of discover and -32022).
+    let supportedVersionsNewestFirst: [MCPProtocolVersion]
+    /// The legacy revisions, oldest first, for the session-era version refusal.
     let supportedVersionList: String
     /// Serialised initialize results per negotiated revision.
-    let initializeResults: [String: [UInt8]]
+    let initializeResults: [MCPProtocolVersion: [UInt8]]
+    /// Serialised `server/discover` result (2026-07-28 "Discovery").
+    let discoverResult: [UInt8]
+    /// Open `subscriptions/listen` streams, for `notifyToolsListChanged`.
+    let listeners = MCPListenerSet()
     /// Stream numbers for event ids when there is no session (stateless mode).
     let statelessStreams = Atomic<Int>(0)
     /// Running stateless requests, for `notifications/cancelled` from the same principal.
@@ -39,28 +50,33 @@ public final class MCPEndpoint: HTTPResponder, Sendable {
     ) throws(MCPConfigurationError) {
         guard !configuration.supportedVersions.isEmpty else { throw MCPConfigurationError("supportedVersions must not be empty") }
         if let unknown = configuration.supportedVersions.first(where: { !MCPProtocolVersion.all.contains($0) }) {
-            throw MCPConfigurationError("protocol version \(unknown) is not implemented (known: \(MCPProtocolVersion.all.joined(separator: ", ")))")
+            throw MCPConfigurationError("protocol version \(unknown) is not implemented (known: \(MCPProtocolVersion.all.map(\.rawValue).joined(separator: ", ")))")
         }
         guard configuration.sessionIdleTimeout > 0 else { throw MCPConfigurationError("sessionIdleTimeout must be positive") }
         self.configuration = configuration
-        self.registry = try MCPToolRegistry(tools: tools, pageSize: configuration.toolsPageSize, versions: configuration.supportedVersions)
+        self.registry = try MCPToolRegistry(tools: tools, pageSize: configuration.toolsPageSize, versions: configuration.supportedVersions,
+                                            cache: (configuration.listCacheTTLMilliseconds, configuration.listCacheScope),
+                                            resultMeta: Self.serverInfoMeta(configuration))
         self.sessions = MCPSessionStore(idleTimeout: configuration.sessionIdleTimeout, maximumSessions: configuration.maximumSessions, clock: clock)
         self.authenticator = authenticator
         self.logger = logger
-        self.supportedVersions = Set(configuration.supportedVersions)
-        self.supportedVersionList = configuration.supportedVersions.sorted().joined(separator: ", ")
-        var results: [String: [UInt8]] = [:]
-        for version in configuration.supportedVersions {
+        self.legacyVersions = Set(configuration.supportedVersions.filter { $0.era == .legacy })
+        self.modernVersions = Set(configuration.supportedVersions.filter { $0.era == .modern })
+        self.supportedVersionsNewestFirst = Set(configuration.supportedVersions).sorted(by: >)
+        self.supportedVersionList = legacyVersions.sorted().map(\.rawValue).joined(separator: ", ")
+        var results: [MCPProtocolVersion: [UInt8]] = [:]
+        for version in legacyVersions {
             results[version] = JSONSerializer.bytes(Self.initializeResult(configuration, version: version))
         }
         self.initializeResults = results
+        self.discoverResult = JSONSerializer.bytes(Self.discoverResult(configuration, versions: supportedVersionsNewestFirst))
     }
 
-    static func initializeResult(_ configuration: MCPServerConfiguration, version: String) -> JSONValue {
+    static func initializeResult(_ configuration: MCPServerConfiguration, version: MCPProtocolVersion) -> JSONValue {
         var info = configuration.serverInfo
-        if !MCPProtocolVersion.supportsStructuredOutput(version) { info.title = nil }
+        if !version.supportsStructuredOutput { info.title = nil }
         var result = JSONObject()
-        result["protocolVersion"] = .string(version)
+        result["protocolVersion"] = .string(version.rawValue)
         result["capabilities"] = ["logging": [:], "tools": ["listChanged": false]]
         result["serverInfo"] = info.jsonValue
         if let instructions = configuration.instructions { result["instructions"] = .string(instructions) }
@@ -99,7 +115,7 @@ public final class MCPEndpoint: HTTPResponder, Sendable {
             context.outcome.update(MCPRequestOutcome.self, initial: MCPRequestOutcome()) { $0.principal = principal }
         }
         let exchange = MCPExchange(request: request, fields: fields, context: context, principal: principal, session: nil,
-                                   version: MCPProtocolVersion.assumedWhenAbsent)
+                                   version: configuration.serves(.legacy) ? MCPProtocolVersion.assumedWhenAbsent : .v2026_07_28)
         switch request.method {
         case .post: return handlePost(exchange)
         case .get: return handleGet(exchange)
@@ -110,8 +126,10 @@ public final class MCPEndpoint: HTTPResponder, Sendable {
     /// The methods this endpoint answers with the current switches.
     var allowedMethods: String {
         var methods = ["POST"]
-        if configuration.statefulSessions && configuration.getStreamEnabled { methods.insert("GET", at: 0) }
-        if configuration.statefulSessions && configuration.deleteEnabled { methods.append("DELETE") }
+        // GET and DELETE belong to legacy sessions; 2026-07-28 has neither (405).
+        let sessions = configuration.statefulSessions && configuration.serves(.legacy)
+        if sessions && configuration.getStreamEnabled { methods.insert("GET", at: 0) }
+        if sessions && configuration.deleteEnabled { methods.append("DELETE") }
         methods.append("OPTIONS")
         return methods.joined(separator: ", ")
     }

@@ -9,7 +9,10 @@ struct MCPRequestHeaders {
     var contentType: String?
     var sessionID: String?
     var protocolVersion: String?
-    var hasMcpMethod = false
+    /// `Mcp-Method` and `Mcp-Name` (2026-07-28 Streamable HTTP "Standard Request Headers"), as sent.
+    var mcpMethod: String?
+    var mcpName: String?
+    var hasMcpMethod: Bool { mcpMethod != nil }
 
     init(_ headers: HTTPHeaders) {
         for field in headers {
@@ -19,7 +22,8 @@ struct MCPRequestHeaders {
                 case 4 where Self.matches(bytes, "host"): if host == nil { host = field.value }
                 case 6 where Self.matches(bytes, "origin"): if origin == nil { origin = field.value }
                 case 6 where Self.matches(bytes, "accept"): accept.append(field.value)
-                case 10 where Self.matches(bytes, "mcp-method"): hasMcpMethod = true
+                case 8 where Self.matches(bytes, "mcp-name"): if mcpName == nil { mcpName = field.value.trimmingHTTPWhitespace() }
+                case 10 where Self.matches(bytes, "mcp-method"): if mcpMethod == nil { mcpMethod = field.value.trimmingHTTPWhitespace() }
                 case 12 where Self.matches(bytes, "content-type"): if contentType == nil { contentType = field.value }
                 case 14 where Self.matches(bytes, "mcp-session-id"): if sessionID == nil { sessionID = field.value.trimmingHTTPWhitespace() }
                 case 20 where Self.matches(bytes, "mcp-protocol-version"):

@@ -7,8 +7,18 @@ public struct MCPServerConfiguration: Sendable {
     public var serverInfo: MCPImplementationInfo
     /// `instructions` of the initialize result (since 2025-03-26).
     public var instructions: String?
-    /// Revisions offered, any order; the newest answers an initialize asking for an unknown one.
-    public var supportedVersions: [String]
+    /// Revisions offered, any order; the newest legacy one answers an initialize asking for an
+    /// unknown one. The eras present decide the mode (see `MCPProtocolMode.versions`): legacy
+    /// revisions only, 2026-07-28 only, or both (dual-era).
+    public var supportedVersions: [MCPProtocolVersion]
+    /// What a legacy-only endpoint answers to a 2026-07-28 request (`server/discover`, per-request
+    /// `_meta`): the embedding application's policy. The default is the answer every dual-era
+    /// client falls back from: 400 with JSON-RPC -32601 and the request's id.
+    public var modernRequestRefusal: MCPModernRequestRefusal
+    /// `ttlMs` and `cacheScope` of 2026-07-28 cacheable results (`server/discover`, `tools/list`;
+    /// SEP-2549). The tool list is the same for every caller, so "public" by default.
+    public var listCacheTTLMilliseconds: Int
+    public var listCacheScope: MCPCacheScope
     /// How a POSTed request is answered.
     public var responseMode: MCPResponseMode
     /// True: initialize creates a session (`Mcp-Session-Id`) every later request must carry.
@@ -42,7 +52,10 @@ public struct MCPServerConfiguration: Sendable {
     public init(
         serverInfo: MCPImplementationInfo,
         instructions: String? = nil,
-        supportedVersions: [String] = MCPProtocolVersion.all,
+        supportedVersions: [MCPProtocolVersion] = MCPProtocolMode.legacy.versions,
+        modernRequestRefusal: @escaping MCPModernRequestRefusal = MCPModernRequest.methodNotFound,
+        listCacheTTLMilliseconds: Int = 300_000,
+        listCacheScope: MCPCacheScope = .public,
         responseMode: MCPResponseMode = .json,
         statefulSessions: Bool = true,
         sessionIdleTimeout: Double = 3600,
@@ -60,6 +73,9 @@ public struct MCPServerConfiguration: Sendable {
         self.serverInfo = serverInfo
         self.instructions = instructions
         self.supportedVersions = supportedVersions
+        self.modernRequestRefusal = modernRequestRefusal
+        self.listCacheTTLMilliseconds = listCacheTTLMilliseconds
+        self.listCacheScope = listCacheScope
         self.responseMode = responseMode
         self.statefulSessions = statefulSessions
         self.sessionIdleTimeout = sessionIdleTimeout
@@ -75,8 +91,13 @@ public struct MCPServerConfiguration: Sendable {
         self.defaultLogLevel = defaultLogLevel
     }
 
-    /// The newest supported revision: the answer to an initialize asking for an unknown one.
-    public var latestVersion: String { supportedVersions.max() ?? MCPProtocolVersion.v2025_11_25 }
+    /// The newest supported legacy revision: the answer to an initialize asking for an unknown one.
+    public var latestVersion: MCPProtocolVersion {
+        supportedVersions.filter { $0.era == .legacy }.max() ?? MCPProtocolVersion.v2025_11_25
+    }
+
+    /// Whether requests of `era` are served.
+    public func serves(_ era: MCPEra) -> Bool { supportedVersions.contains { $0.era == era } }
 }
 
 /// `Implementation` of MCP "Lifecycle" (`title` since 2025-06-18).
@@ -106,6 +127,13 @@ public enum MCPResponseMode: String, Sendable, CaseIterable {
     case json
     /// A `text/event-stream`: priming event, the request's notifications, the response, end.
     case sse
+}
+
+/// `cacheScope` of a 2026-07-28 `CacheableResult` (SEP-2549): whether shared intermediaries may
+/// cache the result across authorization contexts.
+public enum MCPCacheScope: String, Sendable {
+    case `public`
+    case `private`
 }
 
 /// `Host` validation against DNS rebinding (Streamable HTTP "Security Warning"; PySDK answers 421).

@@ -8,7 +8,7 @@ import Synchronization
 public final class MCPSession: Sendable {
     public let id: String
     /// The negotiated protocol revision (MCP "Lifecycle" §Version Negotiation).
-    public let protocolVersion: String
+    public let protocolVersion: MCPProtocolVersion
     /// `subject` + `clientID` of the creating principal; nil when the endpoint is open.
     let bindingKey: String?
     public let createdAt: Double
@@ -29,7 +29,7 @@ public final class MCPSession: Sendable {
         var terminated = false
     }
 
-    init(id: String, protocolVersion: String, bindingKey: String?, clientInfo: JSONObject?, now: Double, logLevel: MCPLogLevel) {
+    init(id: String, protocolVersion: MCPProtocolVersion, bindingKey: String?, clientInfo: JSONObject?, now: Double, logLevel: MCPLogLevel) {
         self.id = id
         self.protocolVersion = protocolVersion
         self.bindingKey = bindingKey

@@ -20,10 +20,10 @@ public final class MCPSessionStore: Sendable {
     public let idleTimeout: Double
     public let maximumSessions: Int
     private let clock: any ServerClock
-    private let storage = Mutex(Storage())
+    let storage = Mutex(Storage())
     private static let tombstoneLimit = 4096
 
-    private struct Storage {
+    struct Storage: Sendable {
         var sessions: [String: MCPSession] = [:]
         var tombstones: [String: Miss] = [:]
         var tombstoneOrder: [String] = []
@@ -52,7 +52,7 @@ public final class MCPSessionStore: Sendable {
         return storage.withLock { $0.sessions.values.filter { now - $0.lastActivity <= idleTimeout }.count }
     }
 
-    func create(protocolVersion: String, bindingKey: String?, clientInfo: JSONObject?, logLevel: MCPLogLevel) -> MCPSession {
+    func create(protocolVersion: MCPProtocolVersion, bindingKey: String?, clientInfo: JSONObject?, logLevel: MCPLogLevel) -> MCPSession {
         let now = clock.now()
         let session = MCPSession(id: SecureRandom.token(), protocolVersion: protocolVersion, bindingKey: bindingKey,
                                  clientInfo: clientInfo, now: now, logLevel: logLevel)

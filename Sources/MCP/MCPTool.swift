@@ -65,8 +65,8 @@ public struct MCPTool: Sendable {
 
     /// The `Tool` object as a client of `version` sees it: `title` and `outputSchema` only from
     /// 2025-06-18 on.
-    func definition(for version: String) -> JSONValue {
-        let modern = MCPProtocolVersion.supportsStructuredOutput(version)
+    func definition(for version: MCPProtocolVersion) -> JSONValue {
+        let modern = version.supportsStructuredOutput
         var object = JSONObject()
         object["name"] = .string(name)
         if modern, let title { object["title"] = .string(title) }

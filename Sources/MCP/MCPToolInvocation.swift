@@ -18,7 +18,7 @@ public final class MCPToolInvocation: Sendable {
     /// The MCP session, nil in stateless mode.
     public let sessionID: String?
     /// The negotiated (stateful) or announced (stateless) protocol revision.
-    public let protocolVersion: String
+    public let protocolVersion: MCPProtocolVersion
     public let requestID: JSONRPCID
     /// `params._meta.progressToken`, when the client asked for progress.
     public let progressToken: JSONValue?
@@ -30,7 +30,8 @@ public final class MCPToolInvocation: Sendable {
 
     let cancellation: MCPCancellationFlag
     private let streaming: Bool
-    private let minimumLogLevel: MCPLogLevel
+    /// nil: no log notifications (a 2026-07-28 request without `io.modelcontextprotocol/logLevel`).
+    private let minimumLogLevel: MCPLogLevel?
     private let state = Mutex(State())
 
     private struct State {
@@ -39,9 +40,9 @@ public final class MCPToolInvocation: Sendable {
         var finished = false
     }
 
-    init(toolName: String, arguments: JSONObject, principal: MCPPrincipal?, sessionID: String?, protocolVersion: String,
+    init(toolName: String, arguments: JSONObject, principal: MCPPrincipal?, sessionID: String?, protocolVersion: MCPProtocolVersion,
          requestID: JSONRPCID, meta: JSONObject?, request: HTTPRequest, context: RequestContext,
-         cancellation: MCPCancellationFlag, streaming: Bool, minimumLogLevel: MCPLogLevel) {
+         cancellation: MCPCancellationFlag, streaming: Bool, minimumLogLevel: MCPLogLevel?) {
         self.toolName = toolName
         self.arguments = arguments
         self.principal = principal
@@ -87,7 +88,7 @@ public final class MCPToolInvocation: Sendable {
     /// `data` is built only when the notification is sent (an SSE response at this level), not on
     /// every call of a JSON-mode server.
     public func log(level: MCPLogLevel, logger: String? = nil, data: @autoclosure () -> JSONValue) {
-        guard streaming, level >= minimumLogLevel else { return }
+        guard streaming, let minimumLogLevel, level >= minimumLogLevel else { return }
         var params = JSONObject()
         params["level"] = .string(level.name)
         if let logger { params["logger"] = .string(logger) }

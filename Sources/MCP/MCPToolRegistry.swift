@@ -7,12 +7,17 @@ public struct MCPToolRegistry: Sendable {
     public let tools: [MCPTool]
     private let byName: [String: Int]
     /// Result bytes (`{"tools":[…],"nextCursor":…}`) per revision, per page.
-    private let pages: [String: [[UInt8]]]
+    private let pages: [MCPProtocolVersion: [[UInt8]]]
     /// Opaque cursor → page index (page 0 has no cursor).
     private let cursors: [String: Int]
 
-    /// Validates the tools (names, schemas, no duplicates) and precomputes the pages.
-    public init(tools: [MCPTool], pageSize: Int, versions: [String]) throws(MCPConfigurationError) {
+    /// Validates the tools (names, schemas, no duplicates) and precomputes the pages. Pages of a
+    /// 2026-07-28 revision carry `resultType`, `ttlMs` and `cacheScope` (`CacheableResult`) and
+    /// `_meta` naming the server (SEP-2575: servers SHOULD identify themselves on results); the
+    /// order is the registration order, the same on every call (SHOULD since 2026-07-28).
+    public init(tools: [MCPTool], pageSize: Int, versions: [MCPProtocolVersion],
+                cache: (ttlMilliseconds: Int, scope: MCPCacheScope) = (300_000, .public),
+                resultMeta: JSONObject? = nil) throws(MCPConfigurationError) {
         guard pageSize >= 1 else { throw MCPConfigurationError("toolsPageSize must be at least 1, is \(pageSize)") }
         var byName: [String: Int] = [:]
         for (index, tool) in tools.enumerated() {
@@ -34,7 +39,7 @@ public struct MCPToolRegistry: Sendable {
         }
         self.cursors = cursors
 
-        var pages: [String: [[UInt8]]] = [:]
+        var pages: [MCPProtocolVersion: [[UInt8]]] = [:]
         for version in versions {
             var versionPages: [[UInt8]] = []
             for page in 0..<pageCount {
@@ -42,6 +47,12 @@ public struct MCPToolRegistry: Sendable {
                 var result = JSONObject()
                 result["tools"] = .array(slice.map { $0.definition(for: version) })
                 if page + 1 < pageCount { result["nextCursor"] = .string(cursorNames[page + 1]) }
+                if version.hasResultType {
+                    result["resultType"] = "complete"
+                    result["ttlMs"] = .number(Double(cache.ttlMilliseconds))
+                    result["cacheScope"] = .string(cache.scope.rawValue)
+                    if let resultMeta { result["_meta"] = .object(resultMeta) }
+                }
                 versionPages.append(JSONSerializer.bytes(.object(result)))
             }
             pages[version] = versionPages
@@ -55,7 +66,7 @@ public struct MCPToolRegistry: Sendable {
 
     /// The serialised `tools/list` result for `cursor` (nil = first page), or nil for a cursor
     /// this registry never issued.
-    func page(cursor: String?, version: String) -> [UInt8]? {
+    func page(cursor: String?, version: MCPProtocolVersion) -> [UInt8]? {
         let index: Int
         if let cursor {
             guard let found = cursors[cursor] else { return nil }

@@ -45,30 +45,34 @@ public struct MCPToolResult: Sendable, Equatable {
     }
 
     /// The serialised result object for a client of `version`; same bytes as `jsonValue(for:)`.
-    func encoded(for version: String) -> [UInt8] {
+    func encoded(for version: MCPProtocolVersion) -> [UInt8] {
         guard let structuredBytes, content.count == 1, meta == nil else { return JSONSerializer.bytes(jsonValue(for: version)) }
         var output: [UInt8] = []
         output.reserveCapacity(structuredBytes.count * 2 + 96)
         output.append(contentsOf: Array(#"{"content":[{"type":"text","text":"#.utf8))
         JSONSerializer.writeString(utf8: structuredBytes, into: &output)
         output.append(contentsOf: Array("}]".utf8))
-        if MCPProtocolVersion.supportsStructuredOutput(version) {
+        if version.supportsStructuredOutput {
             output.append(contentsOf: Array(#","structuredContent":"#.utf8))
             output.append(contentsOf: structuredBytes)
         }
-        output.append(contentsOf: Array((isError ? #","isError":true}"# : #","isError":false}"#).utf8))
+        output.append(contentsOf: Array((isError ? #","isError":true"# : #","isError":false"#).utf8))
+        if version.hasResultType { output.append(contentsOf: Array(#","resultType":"complete""#.utf8)) }
+        output.append(UInt8(ascii: "}"))
         return output
     }
 
-    /// The result object for a client of `version` (`structuredContent` only from 2025-06-18 on).
-    func jsonValue(for version: String) -> JSONValue {
+    /// The result object for a client of `version` (`structuredContent` only from 2025-06-18 on,
+    /// `resultType` from 2026-07-28 on).
+    func jsonValue(for version: MCPProtocolVersion) -> JSONValue {
         var object = JSONObject()
         object["content"] = .array(content)
-        if let structuredContent, MCPProtocolVersion.supportsStructuredOutput(version) {
+        if let structuredContent, version.supportsStructuredOutput {
             object["structuredContent"] = structuredContent
         }
         object["isError"] = .bool(isError)
         if let meta { object["_meta"] = .object(meta) }
+        if version.hasResultType { object["resultType"] = "complete" }
         return .object(object)
     }
 }

@@ -2,7 +2,7 @@ import Synchronization
 
 /// The default `OAuthStateStore`: everything in memory, gone at exit.
 public final class InMemoryOAuthStateStore: OAuthStateStore {
-    private struct Contents {
+    struct Contents: Sendable {
         var keys: [String] = []
         var codes: [String: AuthorizationCodeRecord] = [:]
         var grants: [String: GrantRecord] = [:]
@@ -10,7 +10,7 @@ public final class InMemoryOAuthStateStore: OAuthStateStore {
         var revokedAccessTokens: [String: RevokedAccessTokenRecord] = [:]
     }
 
-    private let contents = Mutex(Contents())
+    let contents = Mutex(Contents())
 
     public init() {}
 

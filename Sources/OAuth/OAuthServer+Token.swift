@@ -8,7 +8,7 @@ extension OAuthServer {
     /// OAuth 2.1 §4.3.1). Errors are RFC 6749 §5.2 JSON thrown as `OAuthError`.
     func token(_ request: HTTPRequest) throws(OAuthError) -> HTTPResponse {
         purgeIfDue()
-        let configuration = self.configuration
+        var configuration = self.configuration
         let parameters = try formParameters(request, endpoint: .token, configuration: configuration)
         let authenticated = try authenticateClient(request, parameters: parameters, endpoint: .token, configuration: configuration)
         let client = authenticated.client
@@ -32,6 +32,13 @@ extension OAuthServer {
                          rule: "token.resource", clientID: client.id)
         }
         let fields = [("grant_type", grantType), ("auth_method", authenticated.method.rawValue)]
+        if let hook = state.withLock({ $0.tokenHook }) {
+            switch hook(TokenRequestFacts(clientID: client.id, grantType: grantType, authMethod: authenticated.method)) {
+            case .proceed: break
+            case .proceedWithoutRotation: configuration.refreshTokenRotation = false
+            case .respond(let response): return response
+            }
+        }
         if grantType == "authorization_code" {
             return try redeemCode(parameters, client: client, configuration: configuration, fields: fields)
         }

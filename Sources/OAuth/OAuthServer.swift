@@ -20,6 +20,7 @@ public final class OAuthServer: Sendable {
     struct State: Sendable {
         var configuration: OAuthConfiguration
         var decisionHandler: (@Sendable (OAuthDecisionEvent) -> Void)?
+        var tokenHook: TokenRequestHook?
         var verifiedTokens: [String: CachedAccessToken] = [:]
         /// Consent transactions already completed, by nonce, with their expiry.
         var consumedTransactions: [String: Double] = [:]
@@ -92,6 +93,11 @@ public final class OAuthServer: Sendable {
     /// paths are fixed once `install(into:)` has registered the routes.
     public func updateConfiguration(_ change: (inout OAuthConfiguration) -> Void) {
         state.withLock { change(&$0.configuration) }
+    }
+
+    /// Consulted by the token endpoint before it redeems anything (the test controls' faults).
+    public func setTokenHook(_ hook: TokenRequestHook?) {
+        state.withLock { $0.tokenHook = hook }
     }
 
     /// Where every decision goes besides the logger (the journal).

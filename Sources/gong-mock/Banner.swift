@@ -14,6 +14,9 @@ enum Banner {
             "  Health:           \(baseURL)/healthz",
             "  Listening on:     \(addresses.joined(separator: ", "))",
         ]
+        if application.journal.isEnabled {
+            lines.insert("  Client flows:     \(baseURL)/admin/flows   (journal: GET /_mock/journal, verdicts: GET /_mock/verdicts)", at: 6)
+        }
         if let certificatePath {
             lines.append("  TLS certificate:  \(certificatePath)  (trust it: curl --cacert \(certificatePath) \(baseURL)/healthz)")
         }

@@ -9,8 +9,14 @@ struct GongOptionGroup: ParsableArguments {
     @Option(help: "Company fixture directory replacing the built-in one (see Fixtures/README.md).")
     var fixtures: String?
 
-    @Option(help: "Seed file (JSON): integrations with fixed credentials, credits, admin token, auto-approve user (see Fixtures/seed-example.json).")
+    @Option(help: "Seed file (JSON, schema Fixtures/seed.schema.json): integrations with fixed credentials, credits, admin token, auto-approve user, faults, clock. A mistake is refused with its JSON path.")
     var seed: String?
+
+    @Option(help: "Start the virtual clock at this ISO 8601 time (e.g. 2026-01-01T09:00:00Z); it runs on from there. Codes, tokens, sessions, credits, Date header, logs and company data follow it; POST /_mock/clock moves it.")
+    var clock: String?
+
+    @Option(name: .customLong("random-seed"), help: "Seed the generated integration ids, client ids and secrets and the tools' request ids: the same seed gives the same ids in the same order (OAuth codes and tokens stay unpredictable).")
+    var randomSeed: UInt64?
 
     @Option(name: .customLong("state-dir"), help: "Persist state in DIR/gong-mock-state.sqlite (WAL, synchronous=FULL). Default: memory only.")
     var stateDirectory: String?
@@ -51,6 +57,12 @@ struct GongOptionGroup: ParsableArguments {
     @Flag(name: .customLong("root-prm"), help: "Deviation: serve protected-resource metadata at the root well-known path (Gong answers 401 there).")
     var rootPRM = false
 
+    @Option(help: "Gong tools served: 2026-06 (default: ask_account, ask_deal, generate_brief) or 2026-11 (adds research_conversations and search_conversations, named on Gong's credit page of 2026-11-17; their arguments are the mock's).")
+    var tools = GongToolset.default.rawValue
+
+    @Option(help: "MCP eras served: legacy (default: 2025-03-26…2025-11-25 with initialize, as mcp.gong.io), dual (also 2026-07-28, chosen per request), modern (2026-07-28 only: server/discover, per-request _meta, no sessions).")
+    var `protocol` = "legacy"
+
     @Option(name: .customLong("mcp-response"), help: "Answer MCP requests as json (default) or sse (priming event, progress, response).")
     var mcpResponse = "json"
 
@@ -87,11 +99,16 @@ struct GongOptionGroup: ParsableArguments {
             throw ValidationError("--signing-alg must be ES256 or RS256, got \"\(signingAlgorithm)\"")
         }
         guard ["auto", "on", "off"].contains(registration) else { throw ValidationError("--registration must be auto, on or off, got \"\(registration)\"") }
+        guard GongToolset(rawValue: tools) != nil else { throw ValidationError("--tools must be 2026-06 or 2026-11, got \"\(tools)\"") }
+        guard MCPProtocolMode(rawValue: `protocol`) != nil else { throw ValidationError("--protocol must be legacy, dual or modern, got \"\(`protocol`)\"") }
         guard MCPResponseMode(rawValue: mcpResponse) != nil else { throw ValidationError("--mcp-response must be json or sse, got \"\(mcpResponse)\"") }
         guard GongBearerAuthenticator.ChallengeStyle(rawValue: challenge) != nil else { throw ValidationError("--challenge must be gong or rfc, got \"\(challenge)\"") }
         guard ScopePolicy(rawValue: scopePolicy) != nil else { throw ValidationError("--scope-policy must be overlap or strict, got \"\(scopePolicy)\"") }
         guard CreditExhaustionMode(rawValue: creditsExhausted) != nil else {
             throw ValidationError("--credits-exhausted must be one of \(CreditExhaustionMode.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(creditsExhausted)\"")
+        }
+        if let clock, ClockControl.parseInstant(clock) == nil {
+            throw ValidationError("--clock must be an ISO 8601 date and time such as 2026-01-01T09:00:00Z, got \"\(clock)\"")
         }
         for rate in [longCallCredits, shortCallCredits] where !(rate.isFinite && rate >= 0 && rate <= 1000) {
             throw ValidationError("call credit rates must be between 0 and 1000, got \(rate)")
@@ -107,6 +124,8 @@ struct GongOptionGroup: ParsableArguments {
             do { options.seed = try SeedFile.load(path: seed) } catch { throw StartupFailure(message: "\(error)") }
         }
         options.stateDirectory = stateDirectory
+        options.clockStart = clock.flatMap(ClockControl.parseInstant)
+        options.randomSeed = randomSeed
         options.autoApproveEmail = autoApprove
         options.tokenTTL = tokenTTL
         options.signingAlgorithm = OAuthConfiguration.SigningAlgorithm(rawValue: signingAlgorithm.uppercased()) ?? .es256
@@ -119,6 +138,8 @@ struct GongOptionGroup: ParsableArguments {
         options.noneAuthMethod = publicClients
         options.scopePolicy = ScopePolicy(rawValue: scopePolicy) ?? .overlap
         options.serveRootProtectedResourceMetadata = rootPRM
+        options.toolset = GongToolset(rawValue: tools) ?? .default
+        options.protocolMode = MCPProtocolMode(rawValue: `protocol`) ?? .legacy
         options.responseMode = MCPResponseMode(rawValue: mcpResponse) ?? .json
         options.getStreamEnabled = !noGetStream
         options.statefulSessions = !stateless

@@ -6,7 +6,8 @@ import HTTPServer
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Start the mock server (the default command)."
+        abstract: "Start the mock server (the default command).",
+        discussion: controlsHelp
     )
 
     @Option(help: "Address to listen on: 127.0.0.1, ::1, :: (all, IPv4 too), 0.0.0.0, localhost.")
@@ -44,6 +45,9 @@ struct ServeCommand: ParsableCommand {
 
     @OptionGroup(title: "Gong emulation")
     var gong: GongOptionGroup
+
+    @OptionGroup(title: "Journal, flows and client verdicts")
+    var journal: JournalOptionGroup
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, got \(port)") }

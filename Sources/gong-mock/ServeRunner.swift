@@ -18,7 +18,7 @@ struct ServeRunner {
     func run() throws {
         let format = StandardErrorLogSink.Format(rawValue: options.logFormat) ?? .text
         let level = LogLevel(name: options.logLevel) ?? .info
-        let logger = Logger(category: "gong-mock", sink: StandardErrorLogSink(minimumLevel: level, format: format))
+        let logger = Logger(category: "gong-mock", sink: StandardErrorLogSink(minimumLevel: level, format: format), clock: StartupPrefetch.shared.clock)
 
         // Signals are blocked before any thread starts, so every thread inherits the mask and
         // only the main thread's sigwait receives them.
@@ -26,14 +26,19 @@ struct ServeRunner {
 
         let (tls, certificatePath) = try prepareTLS(logger: logger)
         var configuration = HTTPServerConfiguration(host: options.host, port: options.port, tls: tls)
+        configuration.clock = StartupPrefetch.shared.clock
         if let threads = options.threads { configuration.threads = threads }
 
         var configured = try options.gong.makeOptions(publicURL: options.publicURL)
+        options.journal.apply(to: &configured)
         configured.loopbackHostCheck = ["127.0.0.1", "::1", "[::1]", "localhost"].contains(options.host) || options.host.hasPrefix("127.")
         let gongOptions = configured
         let prefetch = StartupPrefetch.shared
         let clock = prefetch.clock
-        let companyLoad = prefetch.bundledCompany(for: gongOptions)
+        // A virtual clock start must be in force before the company's relative times resolve.
+        let clockStart = gongOptions.effectiveClockStart
+        if let clockStart { ClockControl(clock: clock).set(to: clockStart) }
+        let companyLoad = (clockStart == nil ? prefetch.bundledCompany(for: gongOptions) : nil)
             ?? BackgroundTask { Result { () throws(GongMockStartupError) in try GongMockApplication.loadCompany(options: gongOptions, clock: clock) } }
         // The application's URLs contain the bound port (port 0 → ephemeral), so the server binds
         // first (answering 503) and the application is installed once built.

@@ -18,7 +18,7 @@ final class StartupPrefetch: Sendable {
     init(arguments: [String]) {
         let serving = Self.looksLikeServe(arguments)
         let clock = self.clock
-        company = serving && !Self.mentions("--fixtures", in: arguments)
+        company = serving && !Self.mentions("--fixtures", in: arguments) && !Self.mentions("--clock", in: arguments)
             ? BackgroundTask { Result { () throws(GongMockStartupError) in try GongMockApplication.loadCompany(options: GongMockOptions(), clock: clock) } }
             : nil
         signingKey = serving && !Self.mentions("--signing-alg", in: arguments)

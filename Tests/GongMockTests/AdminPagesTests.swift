@@ -42,7 +42,7 @@ import Testing
     }
 
     @Test func pagesNeedASession() throws {
-        for path in ["/admin", "/admin/settings/api/integrations", "/admin/users", "/admin/settings/credits", "/admin/settings/credits/usage.csv"] {
+        for path in ["/admin", "/admin/settings/ecosystem/mcp", "/admin/users", "/admin/settings/credits", "/admin/settings/credits/usage.csv"] {
             let response = try page(.get, path, cookie: nil)
             #expect(response.status == .unauthorized && response.bodyText.contains("one-time admin login link"), "\(path)")
         }
@@ -52,26 +52,26 @@ import Testing
     @Test func formPostsNeedTheSessionsCSRFToken() throws {
         let (cookie, _) = try login()
         let fields = [("name", "X"), ("redirectURIs", "https://x.example/cb"), ("save", "1")]
-        let missing = try page(.post, "/admin/settings/api/integrations", cookie: cookie, form: fields)
+        let missing = try page(.post, "/admin/settings/ecosystem/mcp", cookie: cookie, form: fields)
         #expect(missing.status == .forbidden && missing.bodyText.contains("CSRF"))
-        let wrong = try page(.post, "/admin/settings/api/integrations", cookie: cookie, form: fields + [("csrf", "nope")])
+        let wrong = try page(.post, "/admin/settings/ecosystem/mcp", cookie: cookie, form: fields + [("csrf", "nope")])
         #expect(wrong.status == .forbidden)
         #expect(harness.store.list().isEmpty)
         let otherSession = harness.auth.redeemLoginToken(harness.auth.issueLoginToken())
-        let foreign = try page(.post, "/admin/settings/api/integrations", cookie: cookie, form: fields + [("csrf", otherSession?.csrfToken ?? "")])
+        let foreign = try page(.post, "/admin/settings/ecosystem/mcp", cookie: cookie, form: fields + [("csrf", otherSession?.csrfToken ?? "")])
         #expect(foreign.status == .forbidden && harness.store.list().isEmpty)
     }
 
     @Test func createThroughTheFormThenViewCredentialsEditAndDelete() throws {
         let (cookie, session) = try login()
-        let form = try page(.get, "/admin/settings/api/integrations/new/mcp", cookie: cookie)
+        let form = try page(.get, "/admin/settings/ecosystem/mcp/new/mcp", cookie: cookie)
         #expect(form.status == .ok)
         for wording in ["Integration name", "Shared access", "Personal access (Default)", "Allows the AI agent to access all your Gong data.",
                         "This setting can&#39;t be changed once you&#39;ve submitted the integration.", "one URL per line", "Registration type",
                         "ChatGPT assigns the redirect URI dynamically", session.csrfToken] {
             #expect(form.bodyText.contains(wording), "\(wording)")
         }
-        let created = try page(.post, "/admin/settings/api/integrations", cookie: cookie, form: [
+        let created = try page(.post, "/admin/settings/ecosystem/mcp", cookie: cookie, form: [
             ("csrf", session.csrfToken), ("name", "Claude"), ("authorizationContext", "SHARED"), ("registrationType", "MANUAL"),
             ("redirectURIs", "https://claude.ai/api/mcp/auth_callback\r\n\r\nhttps://claude.com/api/mcp/auth_callback\r\n"),
             ("scopes", "mcp:ai-ask:read"), ("scopes", "mcp:ai-briefer:read"), ("save", "1"),
@@ -83,32 +83,32 @@ import Testing
         let location = try #require(created.headers["Location"])
         let credentials = try page(.get, location, cookie: cookie)
         #expect(credentials.bodyText.contains(integration.clientId) && credentials.bodyText.contains(integration.clientSecret))
-        let list = try page(.get, "/admin/settings/api/integrations", cookie: cookie)
+        let list = try page(.get, "/admin/settings/ecosystem/mcp", cookie: cookie)
         #expect(list.bodyText.contains(integration.clientId) && !list.bodyText.contains(integration.clientSecret))
 
-        let edit = try page(.post, "/admin/settings/api/integrations/\(integration.id)/edit", cookie: cookie, form: [
+        let edit = try page(.post, "/admin/settings/ecosystem/mcp/\(integration.id)/edit", cookie: cookie, form: [
             ("csrf", session.csrfToken), ("name", "Claude"), ("redirectURIs", "https://claude.ai/api/mcp/auth_callback"),
             ("scopes", "mcp:ai-ask:read"), ("save", "1"),
         ])
         #expect(edit.status == .seeOther && harness.store.get(id: integration.id)?.redirectURIs == ["https://claude.ai/api/mcp/auth_callback"])
-        let tampered = try page(.post, "/admin/settings/api/integrations/\(integration.id)/edit", cookie: cookie, form: [
+        let tampered = try page(.post, "/admin/settings/ecosystem/mcp/\(integration.id)/edit", cookie: cookie, form: [
             ("csrf", session.csrfToken), ("name", "Claude"), ("authorizationContext", "PERSONAL"),
             ("redirectURIs", "https://claude.ai/api/mcp/auth_callback"), ("scopes", "mcp:ai-ask:read"),
         ])
         #expect(tampered.status == .badRequest && tampered.bodyText.contains("authorizationContext: This setting can&#39;t be changed"))
         #expect(harness.store.get(id: integration.id)?.authorizationContext == .shared)
 
-        let rotate = try page(.post, "/admin/settings/api/integrations/\(integration.id)/rotate-secret", cookie: cookie, form: [("csrf", session.csrfToken)])
+        let rotate = try page(.post, "/admin/settings/ecosystem/mcp/\(integration.id)/rotate-secret", cookie: cookie, form: [("csrf", session.csrfToken)])
         #expect(rotate.status == .seeOther && harness.store.get(id: integration.id)?.clientSecret != integration.clientSecret)
-        let confirm = try page(.get, "/admin/settings/api/integrations/\(integration.id)/delete", cookie: cookie)
+        let confirm = try page(.get, "/admin/settings/ecosystem/mcp/\(integration.id)/delete", cookie: cookie)
         #expect(confirm.status == .ok && confirm.bodyText.contains("stop working"))
-        let delete = try page(.post, "/admin/settings/api/integrations/\(integration.id)/delete", cookie: cookie, form: [("csrf", session.csrfToken)])
+        let delete = try page(.post, "/admin/settings/ecosystem/mcp/\(integration.id)/delete", cookie: cookie, form: [("csrf", session.csrfToken)])
         #expect(delete.status == .seeOther && harness.store.list().isEmpty && harness.deleted.ids.withLock { $0 } == [integration.id])
     }
 
     @Test func validationErrorsReRenderWithEscapedValues() throws {
         let (cookie, session) = try login()
-        let response = try page(.post, "/admin/settings/api/integrations", cookie: cookie, form: [
+        let response = try page(.post, "/admin/settings/ecosystem/mcp", cookie: cookie, form: [
             ("csrf", session.csrfToken), ("name", "<script>alert(1)</script>"), ("redirectURIs", "http://evil.example/\"><b>x"),
             ("scopes", "mcp:ai-ask:read"), ("save", "1"),
         ])
@@ -121,12 +121,12 @@ import Testing
 
     @Test func presetButtonsFillTheFormWithoutSaving() throws {
         let (cookie, session) = try login()
-        let response = try page(.post, "/admin/settings/api/integrations", cookie: cookie, form: [
+        let response = try page(.post, "/admin/settings/ecosystem/mcp", cookie: cookie, form: [
             ("csrf", session.csrfToken), ("name", "Claude"), ("redirectURIs", "https://claude.ai/api/mcp/auth_callback"), ("preset", "claude"),
         ])
         #expect(response.status == .ok && harness.store.list().isEmpty)
         #expect(response.bodyText.contains("https://claude.ai/api/mcp/auth_callback\nhttps://claude.com/api/mcp/auth_callback</textarea>"))
-        let chatGPT = try page(.post, "/admin/settings/api/integrations", cookie: cookie, form: [("csrf", session.csrfToken), ("name", "C"), ("preset", "chatgpt")])
+        let chatGPT = try page(.post, "/admin/settings/ecosystem/mcp", cookie: cookie, form: [("csrf", session.csrfToken), ("name", "C"), ("preset", "chatgpt")])
         #expect(chatGPT.bodyText.contains("id=\"chatGPTDynamicRedirect\" checked"))
     }
 
@@ -183,5 +183,36 @@ import Testing
 
     @Test func loginURLCarriesTheToken() {
         #expect(harness.auth.loginURL(baseURL: "http://127.0.0.1:7777/") == "http://127.0.0.1:7777/admin/login?token=test-login-token-0123456789")
+    }
+}
+
+/// Gong moved MCP integrations to Admin center → Settings → Ecosystem → MCP → "MCP servers"
+/// (help.gong.io, 2026-10-15); the old address keeps answering, with a redirect.
+@Suite struct AdminEcosystemPathTests {
+    @Test(arguments: [
+        ("/admin/settings/api/integrations", "/admin/settings/ecosystem/mcp"),
+        ("/admin/settings/api/integrations/new/mcp", "/admin/settings/ecosystem/mcp/new/mcp"),
+        ("/admin/settings/api/integrations/abc/edit?notice=x", "/admin/settings/ecosystem/mcp/abc/edit?notice=x"),
+    ])
+    func oldPathAnswers301ToTheNewOne(_ old: String, _ new: String) throws {
+        let harness = try GongMockHarness()
+        let response = harness.send(.get, old)
+        #expect(response.status.code == 301)
+        #expect(response.headers["Location"] == new)
+        #expect(harness.send(.post, old).status.code == 308, "a form posted to the old address keeps its method")
+    }
+
+    @Test func presetsListEachClientWithItsSource() throws {
+        let harness = try GongMockHarness()
+        let response = harness.send(.get, "/admin/api/client-presets", headers: ["Authorization": "Bearer test-admin-token"])
+        let presets = GongMockHarness.json(response).arrayValue ?? []
+        let names = presets.compactMap { $0["name"]?.stringValue }
+        for name in ["Claude", "ChatGPT", "Microsoft 365 Copilot", "Copilot Studio", "Salesforce Agentforce"] {
+            #expect(names.contains(name), "\(name)")
+        }
+        #expect(presets.allSatisfy { ($0["source"]?.stringValue ?? "").isEmpty == false })
+        let salesforce = presets.first { $0["id"] == "salesforce-agentforce" }
+        #expect(salesforce?["redirectURIs"] == ["https://login.salesforce.com/services/extidp/callback"])
+        #expect(salesforce?["source"]?.stringValue?.contains("connect-salesforce-agentforce-to-the-gong-mcp-server") == true)
     }
 }

@@ -39,6 +39,8 @@ import Testing
         ("data:text/html,hi", .allowedScheme),
         ("file:///etc/passwd", .allowedScheme),
         ("urn:ietf:wg:oauth:2.0:oob", .allowedScheme),
+        ("ftp://x", .webScheme),
+        ("wss://example.com/cb", .webScheme),
         ("myapp:", .absoluteURI),
     ]
 

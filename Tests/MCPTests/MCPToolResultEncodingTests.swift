@@ -8,8 +8,8 @@ import Testing
     static let value: JSONValue = ["requestId": "r-1", "numOfCallsSearched": 7,
                                    "answer": [["answerItems": ["Quote \"x\"\nline\\2 \u{01}"], "ok": true, "ratio": 0.5]]]
 
-    @Test(arguments: ["2025-03-26", "2025-06-18", "2025-11-25"])
-    func structuredEncodingMatchesTheGeneralPath(version: String) throws {
+    @Test(arguments: ["2025-03-26", "2025-06-18", "2025-11-25", "2026-07-28"])
+    func structuredEncodingMatchesTheGeneralPath(version: MCPProtocolVersion) throws {
         let result = MCPToolResult.structured(Self.value)
         let fast = result.encoded(for: version)
         let general = JSONSerializer.bytes(result.jsonValue(for: version))

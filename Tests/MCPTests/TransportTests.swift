@@ -109,13 +109,15 @@ import Testing
         if testCase.status >= 400 { #expect(!response.bodyText.isEmpty, "every refusal explains itself") }
     }
 
-    @Test func modernRefusalIsPlainText() throws {
+    /// Legacy mode: a modern request gets what every dual-era client falls back from (400, JSON-RPC
+    /// -32601 with the request's id), never a modern error code.
+    @Test func modernRefusalIsMethodNotFoundWithTheId() throws {
         var client = TestClient(try makeEndpoint())
         client.initialize()
-        let response = client.post(#"{"jsonrpc":"2.0","id":1,"method":"server/discover"}"#)
+        let response = client.post(#"{"jsonrpc":"2.0","id":7,"method":"server/discover"}"#)
         #expect(response.status.code == 400)
-        #expect(response.headers["Content-Type"]?.hasPrefix("text/plain") == true)
-        #expect(response.json == nil)
+        #expect(response.json?["error"]?["code"] == -32601)
+        #expect(response.json?["id"] == 7)
     }
 
     @Test func validInitializeNeverGets400Or404() throws {

@@ -34,10 +34,10 @@ def test_admin_creates_reads_and_edits_an_integration(server, driver):
     again = requests.get(server.ready["adminLoginURL"], allow_redirects=False, timeout=10)
     assert again.status_code in (400, 401, 403)
 
+    # The old address answers 301 to Gong's late-2026 place: Ecosystem > MCP > "MCP servers".
     driver.get(f"{server.base}/admin/settings/api/integrations")
-    driver.find_element(By.LINK_TEXT, "CREATE INTEGRATION").click()
-    wait_for_url(driver, "/new")
-    driver.find_element(By.LINK_TEXT, "MCP integration").click()
+    wait_for_url(driver, "/admin/settings/ecosystem/mcp")
+    driver.find_element(By.LINK_TEXT, "New MCP server integration").click()
     wait_for_url(driver, "/new/mcp")
     driver.find_element(By.ID, "name").send_keys("Browser-made integration")
     driver.find_element(By.ID, "ctx-SHARED").click()
@@ -54,7 +54,7 @@ def test_admin_creates_reads_and_edits_an_integration(server, driver):
     assert created["redirectURIs"] == ["https://agent.example.com/oauth/callback", "http://127.0.0.1:8123/cb"]
     assert client_secret not in str(created)  # masked outside "view credentials"
 
-    driver.get(f"{server.base}/admin/settings/api/integrations/{created['id']}/edit")
+    driver.get(f"{server.base}/admin/settings/ecosystem/mcp/{created['id']}/edit")
     area = driver.find_element(By.ID, "redirectURIs")
     area.clear()
     area.send_keys("https://agent.example.com/oauth/callback-v2")
@@ -67,9 +67,9 @@ def test_admin_creates_reads_and_edits_an_integration(server, driver):
 
 
 def test_admin_pages_refuse_without_session_or_csrf(server):
-    anonymous = requests.get(f"{server.base}/admin/settings/api/integrations", allow_redirects=False, timeout=10)
+    anonymous = requests.get(f"{server.base}/admin/settings/ecosystem/mcp", allow_redirects=False, timeout=10)
     assert anonymous.status_code in (303, 401, 403)
-    forged = requests.post(f"{server.base}/admin/settings/api/integrations",
+    forged = requests.post(f"{server.base}/admin/settings/ecosystem/mcp",
                            data={"name": "forged", "redirectURIs": "https://x.example.com/cb", "save": "1"},
                            allow_redirects=False, timeout=10)
     assert forged.status_code in (303, 401, 403)

@@ -45,7 +45,7 @@ def authorize_url(server, client_id=CI_CLIENT_ID, redirect_uri=CI_REDIRECT):
 def integration_path(server, suffix):
     listed = requests.get(f"{server.base}/admin/api/integrations", headers=server.admin_headers(), timeout=10).json()
     ci = next(item for item in listed if item["clientId"] == CI_CLIENT_ID)
-    return f"{server.base}/admin/settings/api/integrations/{ci['id']}/{suffix}"
+    return f"{server.base}/admin/settings/ecosystem/mcp/{ci['id']}/{suffix}"
 
 
 def without_session(open_page):
@@ -69,9 +69,9 @@ def consent_with_error(server, driver):
 
 PAGES = [
     Page("admin-home", "Admin center", lambda s, d: d.get(f"{s.base}/admin")),
-    Page("admin-integrations", "Integrations", lambda s, d: d.get(f"{s.base}/admin/settings/api/integrations")),
-    Page("admin-create-integration", "Create integration", lambda s, d: d.get(f"{s.base}/admin/settings/api/integrations/new")),
-    Page("admin-new-mcp-integration", "MCP integration", lambda s, d: d.get(f"{s.base}/admin/settings/api/integrations/new/mcp")),
+    Page("admin-integrations", "MCP", lambda s, d: d.get(f"{s.base}/admin/settings/ecosystem/mcp")),
+    Page("admin-create-integration", "Create integration", lambda s, d: d.get(f"{s.base}/admin/settings/ecosystem/mcp/new")),
+    Page("admin-new-mcp-integration", "New MCP server integration", lambda s, d: d.get(f"{s.base}/admin/settings/ecosystem/mcp/new/mcp")),
     Page("admin-credentials", "Credentials", lambda s, d: d.get(integration_path(s, "credentials"))),
     Page("admin-edit-integration", "Edit MCP integration", lambda s, d: d.get(integration_path(s, "edit"))),
     Page("admin-delete-integration", "Delete integration", lambda s, d: d.get(integration_path(s, "delete"))),

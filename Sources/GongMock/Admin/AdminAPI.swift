@@ -85,7 +85,8 @@ public struct AdminAPI: Sendable {
     static func presets() -> HTTPResponse {
         let list: [JSONValue] = ClientPreset.all.map { preset in
             ["id": .string(preset.id), "name": .string(preset.name), "redirectURIs": .array(preset.redirectURIs.map(JSONValue.string)),
-             "chatGPTDynamicRedirect": .bool(preset.enablesChatGPTDynamic), "note": .string(preset.note)]
+             "chatGPTDynamicRedirect": .bool(preset.enablesChatGPTDynamic), "note": .string(preset.note),
+             "source": .string(preset.source)]
         }
         return .json(JSONSerializer.bytes(.array(list)), headers: ["Cache-Control": "no-store"])
     }

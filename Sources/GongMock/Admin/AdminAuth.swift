@@ -24,13 +24,13 @@ public final class AdminAuth: Sendable {
     /// The login token generated (or fixed) at start, for the banner. Single use.
     public let initialLoginToken: String
 
-    private struct State {
+    struct State: Sendable {
         var loginTokens: Set<String>
         /// By the SHA-256 (hex) of the session id, as persisted.
         var sessions: [String: StoredAdminSession] = [:]
     }
 
-    private let state: Mutex<State>
+    let state: Mutex<State>
     private let clock: any ServerClock
     private let persistence: (any AdminSessionPersistence)?
 

@@ -4,7 +4,7 @@ import HTTPServer
 /// the server's one `HTMLDocument` (shared stylesheet and security headers). No JavaScript.
 enum AdminLayout {
     /// The navigation entry a page belongs to; `none` for pages outside the sections (errors, 404, signed out).
-    enum Section: String { case home, integrations, users, credits, none }
+    enum Section: String { case home, integrations, users, credits, flows, none }
 
     static func page(title: String, section: Section, crumbs: [(String, String?)], session: AdminSession?, body: String,
                      status: HTTPStatus = .ok) -> HTTPResponse {
@@ -13,9 +13,10 @@ enum AdminLayout {
         }
         var nav = "<nav class=\"side\" aria-label=\"Admin center\"><div class=\"logo\">gong · mock</div><div class=\"group\">Admin center</div>"
         nav += link(.home, "/admin", "Settings")
-        nav += "<div class=\"group\">Ecosystem</div>" + link(.integrations, "/admin/settings/api/integrations", "API · Integrations")
+        nav += "<div class=\"group\">Ecosystem</div>" + link(.integrations, "/admin/settings/ecosystem/mcp", "MCP · MCP servers")
         nav += "<div class=\"group\">People</div>" + link(.users, "/admin/users", "Users")
         nav += "<div class=\"group\">Reports</div>" + link(.credits, "/admin/settings/credits", "Gong credits")
+        nav += link(.flows, "/admin/flows", "Client flows")
         if let session {
             nav += "<form method=\"post\" action=\"/admin/logout\">\(csrfField(session))<button class=\"secondary\" type=\"submit\">Sign out</button></form>"
         }

@@ -15,7 +15,7 @@ extension AdminPages {
         switch mode {
         case .create:
             action = Self.integrationsPath
-            title = "MCP integration"
+            title = "New MCP server integration"
             submit = "Save"
         case .edit(let integration):
             action = "\(Self.integrationsPath)/\(integration.id)/edit"
@@ -52,10 +52,11 @@ extension AdminPages {
         html += "<li>Claude: https://claude.ai/api/mcp/auth_callback and https://claude.com/api/mcp/auth_callback</li>"
         html += "<li>ChatGPT: ChatGPT assigns the redirect URI dynamically during the OAuth flow. No static redirect URI is required. <em>Note: This is a ChatGPT client behavior, not a Gong server capability.</em></li>"
         html += "<li>Microsoft Copilot: Copy the redirect URI from Copilot Studio when creating the MCP connection. For M365 Copilot plugins, use: https://teams.microsoft.com/api/platform/v1.0/oAuthRedirect.</li>"
+        html += "<li>Salesforce Agentforce: start with https://login.salesforce.com/services/extidp/callback (Personal access), then replace it with the Redirect URI Salesforce generates for its External Auth Identity Provider.</li>"
         html += "<li>Other / Custom clients: Refer to the MCP client documentation for the correct redirect URI.</li></ul>"
         html += "<div class=\"presets\"><span class=\"hint\">Add a client's redirect URIs:</span> "
         for preset in ClientPreset.all {
-            html += "<button type=\"submit\" class=\"secondary\" name=\"preset\" value=\"\(preset.id)\">\(HTML.escape(preset.name))</button>"
+            html += "<button type=\"submit\" class=\"secondary\" name=\"preset\" value=\"\(preset.id)\" title=\"\(HTML.escape(preset.source))\">\(HTML.escape(preset.name))</button>"
         }
         html += "</div>"
         let chatGPTChecked = values.chatGPTDynamicRedirect ? " checked" : ""
@@ -72,8 +73,7 @@ extension AdminPages {
         html += "<p class=\"buttons\"><button type=\"submit\" name=\"save\" value=\"1\">\(submit)</button> "
         html += "<a class=\"btn secondary\" href=\"\(Self.integrationsPath)\">Cancel</a></p></form>"
         return AdminLayout.page(title: title, section: .integrations,
-                                crumbs: [("Admin center", "/admin"), ("Settings", "/admin/settings"), ("Ecosystem", nil), ("API", nil),
-                                         ("Integrations", Self.integrationsPath)],
+                                crumbs: crumbs(),
                                 session: session, body: html, status: status)
     }
 

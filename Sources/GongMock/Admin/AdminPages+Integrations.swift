@@ -59,8 +59,8 @@ extension AdminPages {
     }
 
     func crumbs(_ last: String? = nil) -> [(String, String?)] {
-        var trail: [(String, String?)] = [("Admin center", "/admin"), ("Settings", "/admin/settings"), ("Ecosystem", nil), ("API", nil),
-                                          ("Integrations", Self.integrationsPath)]
+        var trail: [(String, String?)] = [("Admin center", "/admin"), ("Settings", "/admin/settings"), ("Ecosystem", nil), ("MCP", nil),
+                                          ("MCP servers", Self.integrationsPath)]
         if let last { trail.append((last, nil)) }
         return trail
     }
@@ -68,9 +68,10 @@ extension AdminPages {
     func integrationList(_ request: HTTPRequest, _ session: AdminSession) -> HTTPResponse {
         let list = integrations.list()
         var html = AdminLayout.notice(Self.notice(request))
-        html += "<p><a class=\"btn\" href=\"\(Self.integrationsPath)/new\">CREATE INTEGRATION</a></p>"
+        html += "<div class=\"tabs\"><span class=\"on\">MCP servers</span></div>"
+        html += "<p><a class=\"btn\" href=\"\(Self.integrationsPath)/new/mcp\">New MCP server integration</a></p>"
         if list.isEmpty {
-            html += "<div class=\"card\"><p>No integrations yet. Click CREATE INTEGRATION and select MCP integration.</p></div>"
+            html += "<div class=\"card\"><p>No MCP server integrations yet. Click New MCP server integration.</p></div>"
         } else {
             var table = "<table><thead><tr><th>Integration name</th><th>Type</th><th>Authorization context</th><th>Registration type</th><th>Client ID</th><th>Redirect URIs</th><th>Created</th><th>Actions</th></tr></thead><tbody>"
             for integration in list {
@@ -89,7 +90,7 @@ extension AdminPages {
             }
             html += AdminLayout.scrollingTable(label: "Integrations", table + "</tbody></table>")
         }
-        return AdminLayout.page(title: "Integrations", section: .integrations, crumbs: Array(crumbs().dropLast()), session: session, body: html)
+        return AdminLayout.page(title: "MCP", section: .integrations, crumbs: Array(crumbs().dropLast()), session: session, body: html)
     }
 
     func chooseIntegrationType(_ session: AdminSession) -> HTTPResponse {

@@ -2,8 +2,8 @@ import Essentials
 import HTTPServer
 
 /// The admin center as server-rendered HTML, usable without JavaScript (issue #3 §5): Admin
-/// center → Settings → Ecosystem → API → Integrations (CREATE INTEGRATION → MCP integration,
-/// view credentials, edit, rotate secret, delete), Users, and Gong credits.
+/// center → Settings → Ecosystem → MCP → MCP servers (New MCP server integration, view
+/// credentials, edit, rotate secret, delete; help.gong.io 2026-10-15), Users, and Gong credits.
 ///
 /// Sign-in: `GET /admin/login?token=<one-time token>` sets the session cookie (HttpOnly,
 /// SameSite=Strict, Secure over TLS) and answers 303 → `/admin`. Every form POST carries the
@@ -37,7 +37,8 @@ public struct AdminPages: Sendable {
         self.onIntegrationDeleted = onIntegrationDeleted
     }
 
-    static let integrationsPath = "/admin/settings/api/integrations"
+    /// Admin center → Settings → Ecosystem → MCP → "MCP servers" (help.gong.io, 2026-10-15).
+    static let integrationsPath = "/admin/settings/ecosystem/mcp"
 
     public func install(into router: inout Router) {
         let auth = self.auth
@@ -55,6 +56,7 @@ public struct AdminPages: Sendable {
         get(&router, "/admin") { _, _, session in home(session) }
         get(&router, "/admin/settings") { _, _, session in home(session) }
         installIntegrationPages(into: &router)
+        installLegacyIntegrationRedirects(into: &router)
         installUserPages(into: &router)
         installCreditPages(into: &router)
         installNotFound(into: &router)
@@ -132,7 +134,7 @@ public struct AdminPages: Sendable {
     func home(_ session: AdminSession) -> HTTPResponse {
         let body = """
         <div class="tabs"><span class="on">Settings</span></div>
-        <div class="card"><h2>Ecosystem</h2><p><a href="\(Self.integrationsPath)">API</a> — create and manage integrations, including MCP integrations that let external AI agents query the Gong MCP server.</p></div>
+        <div class="card"><h2>Ecosystem</h2><p><a href="\(Self.integrationsPath)">MCP</a> — MCP servers tab: create and manage the MCP server integrations that let external AI agents query the Gong MCP server.</p></div>
         <div class="card"><h2>People</h2><p><a href="/admin/users">Users</a> — seats, teams and data-access permissions.</p></div>
         <div class="card"><h2>Reports</h2><p><a href="/admin/settings/credits">Gong credits</a> — remaining and total credits, credit-usage report.</p></div>
         """

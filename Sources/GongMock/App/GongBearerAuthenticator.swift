@@ -19,17 +19,26 @@ public struct GongBearerAuthenticator: MCPAuthenticator {
     let resourceMetadataURL: String
     let style: ChallengeStyle
     let logger: Logger
+    /// The fault plane's bearer hook (forced expiry, withheld scopes, 401 as a tool error).
+    let faults: FaultPlane?
+    /// The scope each tool requires, for the `insufficient-scope` fault.
+    let toolScopes: [String: String]
 
-    public init(resourceMetadataURL: String, style: ChallengeStyle = .gong, logger: Logger,
-                verify: @escaping @Sendable (String) -> Result<VerifiedAccessToken, AccessTokenRejection>) {
+    public init(resourceMetadataURL: String, style: ChallengeStyle = .gong, logger: Logger, faults: FaultPlane? = nil,
+                toolScopes: [String: String] = [:], verify: @escaping @Sendable (String) -> Result<VerifiedAccessToken, AccessTokenRejection>) {
         self.verify = verify
+        self.faults = faults
+        self.toolScopes = toolScopes
         self.resourceMetadataURL = resourceMetadataURL
         self.style = style
         self.logger = logger
     }
 
     public func authenticate(_ request: HTTPRequest) -> MCPAuthentication {
-        if request.queryItems.contains(where: { $0.name == "access_token" }) {
+        if let token = request.queryItems.first(where: { $0.name == "access_token" })?.value {
+            // Refused either way; verifying it only tells the journal whose token it was.
+            RequestOutcome.current?.update(GongRequestOutcome.self, initial: GongRequestOutcome()) { $0.tokenInQuery = true }
+            _ = verify(token)
             return .rejected(challenge(error: "invalid_request", status: .badRequest,
                 description: "an access token in the query string (access_token) is not accepted: send it in the Authorization header as 'Authorization: Bearer <access token>' (MCP authorization spec; RFC 6750 §2.1, §2.3)"))
         }
@@ -42,13 +51,19 @@ public struct GongBearerAuthenticator: MCPAuthenticator {
                 description: "the Authorization header must use the Bearer scheme (RFC 6750 §2.1)"))
         }
         let token = parts[1].trimmingHTTPWhitespace()
-        switch verify(token) {
+        var result = verify(token)
+        if case .success(let verified) = result, let expiredAt = faults?.forcedExpiry(of: verified) {
+            result = .failure(.expired(at: expiredAt))
+        }
+        switch result {
         case .success(let verified):
+            let withheld = faults?.withheldScopes(request, clientID: verified.clientID, toolScopes: toolScopes) ?? []
             return .authenticated(MCPPrincipal(subject: verified.subject, clientID: verified.clientID,
-                                               scopes: verified.scopes, claims: verified.claims))
+                                               scopes: verified.scopes.subtracting(withheld), claims: verified.claims))
         case .failure(let rejection):
             logger.info("bearer token refused", [("rule", rejection.rule), ("reason", rejection.description),
                                                  ("token", Redact.secret(token))])
+            if let answer = faults?.toolErrorInsteadOf401(request, reason: rejection.description) { return .rejected(answer) }
             return .rejected(challenge(error: "invalid_token", description: rejection.description))
         }
     }

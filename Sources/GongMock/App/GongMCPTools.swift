@@ -2,7 +2,7 @@ import Essentials
 import HTTPServer
 import MCP
 
-/// Adapts Gong's three tools to the generic MCP registry and meters them: each successful call
+/// Adapts Gong's tools to the generic MCP registry and meters them: each successful call
 /// is charged from the data it analysed (gong.md §2.4), a failed call charges nothing, and a
 /// call the pool cannot pay for is refused without running up a debt.
 public struct GongMCPTools: Sendable {
@@ -11,9 +11,12 @@ public struct GongMCPTools: Sendable {
     let pricing: CreditPricing
     let exhaustionMode: CreditExhaustionMode
     let logger: Logger
+    /// The fault plane's tool hook (`credits-exhaust`), asked before the ledger charges.
+    let faults: FaultPlane?
 
     public init(catalog: GongToolCatalog, ledger: CreditLedger, pricing: CreditPricing,
-                exhaustionMode: CreditExhaustionMode, logger: Logger) {
+                exhaustionMode: CreditExhaustionMode, logger: Logger, faults: FaultPlane? = nil) {
+        self.faults = faults
         self.catalog = catalog
         self.ledger = ledger
         self.pricing = pricing
@@ -32,25 +35,35 @@ public struct GongMCPTools: Sendable {
             return MCPTool(name: definition.name, title: definition.title, description: definition.description,
                            inputSchema: definition.inputSchema, outputSchema: definition.outputSchema,
                            annotations: annotations, requiredScopes: [definition.requiredScope],
-                           handler: { invocation in self.invoke(definition.name, invocation) })
+                           handler: { invocation in self.invoke(definition.name, invocation, metered: definition.metered) })
         }
     }
 
-    func invoke(_ tool: String, _ invocation: MCPToolInvocation) -> MCPToolOutcome {
+    func invoke(_ tool: String, _ invocation: MCPToolInvocation, metered: Bool = true) -> MCPToolOutcome {
         guard let caller = Self.caller(for: invocation.principal) else {
             return .result(.error("This call carries no Gong authorization: the access token names no MCP integration."))
         }
         // Progress and log notifications reach the client only on an SSE response (`--mcp-response sse`)
         // and only for a request carrying a progressToken; they cost nothing otherwise.
         invocation.reportProgress(progress: 0, total: 2, message: "Analyzing calls and emails")
+        let exhausted = invocation.principal.map { faults?.creditsExhausted(clientID: $0.clientID) ?? false } ?? false
         let outcome = catalog.run(tool: tool, arguments: invocation.arguments, caller: caller)
         invocation.reportProgress(progress: 1, total: 2, message: "Charging Gong credits")
         switch outcome {
         case .failure(let message):
             logger.info("tool call failed", [("tool", tool), ("integration", caller.integrationName), ("reason", message)])
             return .result(.error(message))
+        case .success(let structured, _) where !metered:
+            // Nothing analysed, nothing charged (README "Fidelity": search_conversations).
+            invocation.reportProgress(progress: 2, total: 2, message: "Done")
+            logger.info("tool call (not metered)", [("tool", tool), ("integration", caller.integrationName)])
+            return .result(.structured(structured))
         case .success(let structured, let usage):
             let cost = pricing.cost(of: usage)
+            if exhausted {
+                logger.notice("tool call refused: credits exhausted by a fault", [("tool", tool), ("cost", cost.description)])
+                return refusal(tool: tool, balance: CreditAmount(credits: 0), cost: cost, requestID: structured["requestId"]?.stringValue ?? "")
+            }
             switch ledger.charge(cost, usage: CreditUsage.toolCall(tool, caller: caller, usage: usage, pricing: pricing)) {
             case .charged(let row, let balance):
                 invocation.context.outcome.update(GongRequestOutcome.self, initial: GongRequestOutcome()) { $0.creditsCharged = row.creditsUsed.credits }

@@ -4,14 +4,16 @@ import MCP
 
 extension GongMockApplication {
     /// The middleware every request passes, outermost first: the request log (paths only,
-    /// never queries: they may carry codes), then CORS when `--cors` is on (the one CORS
-    /// implementation, for every route).
-    static func middleware(options: GongMockOptions, logger: Logger) -> [any HTTPMiddleware] {
+    /// never queries: they may carry codes), the journal (it sees the final response, CORS
+    /// preflights included), then CORS when `--cors` is on (the one CORS implementation, for
+    /// every route).
+    static func middleware(options: GongMockOptions, logger: Logger, journal: Journal, clock: any ServerClock) -> [any HTTPMiddleware] {
         var chain: [any HTTPMiddleware] = [RequestLoggingMiddleware(logger: logger.scoped("request"), level: .debug)]
+        if journal.isEnabled { chain.append(JournalMiddleware(journal: journal, clock: clock)) }
         if options.cors {
             chain.append(CORSMiddleware(
                 allowedOrigins: .any,
-                allowedHeaders: ["Authorization", "Content-Type", "Accept", "Mcp-Session-Id", "MCP-Protocol-Version", "Last-Event-ID"],
+                allowedHeaders: ["Authorization", "Content-Type", "Accept", "Mcp-Session-Id", "MCP-Protocol-Version", "Last-Event-ID", "Mcp-Method", "Mcp-Name"],
                 exposedHeaders: ["Mcp-Session-Id", "WWW-Authenticate", "MCP-Protocol-Version", "Location"]))
         }
         return chain
@@ -45,6 +47,9 @@ extension GongMockApplication {
         AdminPages(integrations: integrations, company: company, credits: ledger, auth: adminAuth, clock: clock,
                    logger: logger.scoped("admin"), mcpURL: mcpURL, onIntegrationDeleted: onDeleted,
                    onSecretRotated: onRotated).install(into: &router)
+        let mcpURL = self.mcpURL
+        let verdicts: @Sendable () -> VerdictContext = { Self.verdictContext(oauth: oauthServer, mcpURL: mcpURL) }
+        AdminFlowsPage(auth: adminAuth, journal: journal, context: verdicts, baseURL: baseURL).install(into: &router)
         var controls = MockControlRoutes(auth: adminAuth)
         installControlRoutes(into: &controls)
         controls.install(into: &router)
@@ -57,5 +62,5 @@ extension GongMockApplication {
     }
 
     /// Refusals the HTTP server core made below the responder (see `HTTPServerObserver`).
-    func serverRefused(_ refusal: HTTPRefusal) {}
+    func serverRefused(_ refusal: HTTPRefusal) { journal.record(refusal, time: clock.now()) }
 }

@@ -18,6 +18,12 @@ public final class GongMockApplication: Sendable {
     public let integrations: IntegrationStore
     public let ledger: CreditLedger
     public let clock: AdjustableClock
+    /// The test controls' faults (issue #15); the seed's `faults` are added at start.
+    public let faults: FaultPlane
+    /// The aggregate behind reset, snapshot/restore and `/_mock/state`.
+    public let state: MockStateStore
+    /// Every request and response, redacted when read (`/_mock/journal`, `/admin/flows`).
+    public let journal: Journal
     let logger: Logger
     let database: StateDatabase?
     /// `--rotation-revokes-tokens`: a secret rotation also revokes the integration's grants.
@@ -43,6 +49,8 @@ public final class GongMockApplication: Sendable {
         if let preloaded {
             company = preloaded
         } else {
+            // The clock start must hold before the company's relative times resolve against it.
+            if let start = options.effectiveClockStart { ClockControl(clock: clock).set(to: start) }
             company = try Self.loadCompany(options: options, clock: clock)
             stopwatch.lap("company fixture")
         }
@@ -56,7 +64,8 @@ public final class GongMockApplication: Sendable {
         do {
             let loaded = try database.map { db throws(StateDatabaseError) in (try db.loadIntegrations(), try db.loadRegisteredClients()) }
             integrations = IntegrationStore(clock: clock, persistence: database, logger: logger.scoped("integrations"),
-                                            integrations: loaded?.0 ?? [], registeredClients: loaded?.1 ?? [])
+                                            integrations: loaded?.0 ?? [], registeredClients: loaded?.1 ?? [],
+                                            random: RandomSource(seed: options.randomSeed))
             _ = try integrations.applySeed(seed.integrations)
         } catch let error as StateDatabaseError {
             throw GongMockStartupError(error.description)
@@ -68,6 +77,11 @@ public final class GongMockApplication: Sendable {
         ledger = try Self.makeLedger(database: database, seed: seed, company: company, clock: clock)
 
         stopwatch.lap("credit ledger")
+        let store = integrations
+        faults = FaultPlane(clock: clock, logger: logger.scoped("faults"), integrationOfClient: { clientID in
+            store.integration(clientId: clientID)?.id ?? store.registeredClient(clientId: clientID)?.integrationId
+        })
+        for spec in seed.faults { faults.add(spec) }
         let autoApprove = options.autoApproveEmail ?? seed.autoApprove
         if let autoApprove {
             guard let user = company.user(email: autoApprove) ?? company.user(id: autoApprove) else {
@@ -92,7 +106,8 @@ public final class GongMockApplication: Sendable {
         oauthConfiguration.noneAuthMethod = options.noneAuthMethod
         oauthConfiguration.serveRootProtectedResourceMetadata = options.serveRootProtectedResourceMetadata
         oauthConfiguration.autoApproveSubject = autoApprove
-        toolCatalog = GongToolCatalog(data: company, clock: clock)
+        toolCatalog = GongToolCatalog(data: company, clock: clock, toolset: options.toolset,
+                                      requestIDSeed: options.randomSeed ?? UInt64.random(in: 0...UInt64.max))
         oauthConfiguration.scopeDescriptions = Dictionary(uniqueKeysWithValues: MCPScope.allCases.map { ($0.rawValue, $0.title) })
         oauthConfiguration.scopeUnlocks = toolCatalog.toolNamesByScope(MCPScope.allCases.map(\.rawValue))
         oauthConfiguration.pageBrand = "gong · mock"
@@ -107,16 +122,21 @@ public final class GongMockApplication: Sendable {
             throw GongMockStartupError("authorization server: \(error)")
         }
 
+        let plane = faults
+        oauth.setTokenHook { plane.tokenDecision($0) }
         stopwatch.lap("authorization server")
         let tools = GongMCPTools(catalog: toolCatalog, ledger: ledger, pricing: options.pricing,
-                                 exhaustionMode: options.creditExhaustion, logger: logger.scoped("tools"))
+                                 exhaustionMode: options.creditExhaustion, logger: logger.scoped("tools"), faults: faults)
         let oauthServer = oauth
         let authenticator = GongBearerAuthenticator(resourceMetadataURL: oauthConfiguration.protectedResourceMetadataURL,
-                                                    style: options.challengeStyle, logger: logger.scoped("mcp.auth"),
+                                                    style: options.challengeStyle, logger: logger.scoped("mcp.auth"), faults: faults,
+                                                    toolScopes: Dictionary(toolCatalog.definitions.map { ($0.name, $0.requiredScope) }, uniquingKeysWith: { first, _ in first }),
                                                     verify: { oauthServer.verifyAccessToken($0) })
         let mcpConfiguration = MCPServerConfiguration(
             serverInfo: MCPImplementationInfo(name: "gong-mcp-server", version: Self.version, title: "Gong (gong-mock)"),
-            instructions: Self.instructions,
+            instructions: Self.instructions(options.toolset),
+            supportedVersions: options.protocolMode.versions,
+            modernRequestRefusal: GongProtocolPolicy.refuseModernRequest,
             responseMode: options.responseMode,
             statefulSessions: options.statefulSessions,
             getStreamEnabled: options.getStreamEnabled,
@@ -141,10 +161,21 @@ public final class GongMockApplication: Sendable {
         }
         rotationRevokesTokens = options.rotationRevokesTokens
         self.logger = logger
+        journal = try Journal(configuration: options.journal) { clientID in
+            if let integration = store.integration(clientId: clientID) { return (integration.id, integration.name) }
+            guard let registered = store.registeredClient(clientId: clientID), let integration = store.get(id: registered.integrationId) else { return nil }
+            return (integration.id, integration.name)
+        }
+        state = MockStateStore(integrations: integrations, oauth: oauth, sessions: mcp.sessions, ledger: ledger, admin: adminAuth,
+                               faults: faults, journal: journal, clock: clock, company: company, persistent: database != nil,
+                               logger: logger.scoped("controls"))
         // The routes need a finished `self`; the chain around them is fixed now (see `makeRouter`).
+        // The fault plane's HTTP hook runs innermost, so CORS and the log see what it answers.
         let routes = ReplaceableResponder(startingMessage: GongPreset.startingMessage)
-        responder = MiddlewareChain(Self.middleware(options: options, logger: logger), responder: routes)
+        let faultHook = FaultMiddleware(plane: faults, paths: oauthConfiguration.paths, baseURL: baseURL)
+        responder = MiddlewareChain(Self.middleware(options: options, logger: logger, journal: journal, clock: clock) + [faultHook], responder: routes)
         routes.install(makeRouter())
+        state.markInitial()
         stopwatch.lap("admin, routes")
     }
 
@@ -156,13 +187,18 @@ public final class GongMockApplication: Sendable {
     /// Surface the admin one-time login link, as the banner prints it.
     public var adminLoginURL: String { adminAuth.loginURL(baseURL: baseURL) }
 
-    static let instructions = """
-        Gong MCP server (gong-mock, an offline emulation). Tools: ask_account and ask_deal answer a \
-        natural-language question about one CRM account or deal from its calls and emails; \
-        generate_brief builds a published AI Briefer brief for an account, deal or contact. Every \
-        call spends Gong credits according to the calls and emails analysed; prefer narrow time \
-        periods (LAST_30DAYS, THIS_QUARTER).
-        """
+    static func instructions(_ toolset: GongToolset) -> String {
+        let research = toolset == .november2026
+            ? "research_conversations answers one question across many conversations; search_conversations lists matching calls and emails without analysing them (no credits). "
+            : ""
+        return """
+            Gong MCP server (gong-mock, an offline emulation). Tools: ask_account and ask_deal answer a \
+            natural-language question about one CRM account or deal from its calls and emails; \
+            generate_brief builds a published AI Briefer brief for an account, deal or contact. \
+            \(research)Every analysing call spends Gong credits according to the calls and emails analysed; \
+            prefer narrow time periods (LAST_30DAYS, THIS_QUARTER).
+            """
+    }
 
     /// The company fixture `options` names (`--fixtures DIR`, else the built-in one).
     public static func loadCompany(options: GongMockOptions, clock: any ServerClock) throws(GongMockStartupError) -> CompanyData {

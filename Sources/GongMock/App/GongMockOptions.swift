@@ -17,6 +17,10 @@ public struct GongMockOptions: Sendable {
     /// Access-token lifetime in seconds (Gong's is not public; 3600 is the mock's choice).
     public var tokenTTL: Int = 3600
     public var signingAlgorithm: OAuthConfiguration.SigningAlgorithm = .es256
+    /// Where the virtual clock starts (`--clock`; else the seed's `clock`; else real time).
+    public var clockStart: Double?
+    /// Seed for generated ids and secrets (`--random-seed`): the same seed, the same ids.
+    public var randomSeed: UInt64?
 
     // OAuth switches (all off, as on mcp.gong.io, unless said otherwise).
     /// nil: advertise `registration_endpoint` only while an AUTOMATIC integration exists.
@@ -33,6 +37,11 @@ public struct GongMockOptions: Sendable {
     public var scopePolicy: ScopePolicy = .overlap
 
     // MCP switches.
+    /// Gong tools served: the launch three (default) or `2026-11` (+ research_conversations, search_conversations).
+    public var toolset: GongToolset = .default
+    /// MCP eras served: legacy (2025 revisions with initialize, as mcp.gong.io is observed),
+    /// dual, or modern (2026-07-28 only).
+    public var protocolMode: MCPProtocolMode = .legacy
     public var responseMode: MCPResponseMode = .json
     public var getStreamEnabled = true
     public var statefulSessions = true
@@ -51,5 +60,11 @@ public struct GongMockOptions: Sendable {
     public var creditExhaustion: CreditExhaustionMode = .toolError
     public var pricing: CreditPricing = .default
 
+    /// The request journal (`--journal-size`, `--journal-bytes`, `--journal FILE`).
+    public var journal = Journal.Configuration()
+
     public init() {}
+
+    /// The clock start in force: `--clock` wins over the seed's `clock`.
+    public var effectiveClockStart: Double? { clockStart ?? seed?.clock }
 }

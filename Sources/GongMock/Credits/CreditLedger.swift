@@ -8,7 +8,7 @@ import Synchronization
 /// `charge` is an atomic check-and-debit under one lock: concurrent charges never take the
 /// balance below zero and none is lost. An insufficient balance debits and records nothing.
 public final class CreditLedger: Sendable {
-    private struct State {
+    struct State: Sendable {
         var balance: CreditAmount
         var total: CreditAmount
         /// The report itself when no archive keeps it; with one, only the next sequence number.
@@ -19,7 +19,7 @@ public final class CreditLedger: Sendable {
     /// Credits per paid seat per month, the third-party figure in gong.md §2.4 ("~2,000").
     public static let creditsPerPaidSeat: CreditAmount = 2_000
 
-    private let state: Mutex<State>
+    let state: Mutex<State>
     private let clock: any ServerClock
     private let journal: (any CreditLedgerJournal)?
     private let archive: (any CreditLedgerArchive)?

@@ -38,12 +38,12 @@ extension IntegrationStore {
             let decisions = RedirectURIRules.registrationDecisions(uris, registered: integration.redirectURIs,
                                                                    chatGPTDynamic: integration.chatGPTDynamicRedirect, owner: "integration '\(integration.name)'")
             if let refused = decisions.first(where: { !$0.isAllowed }) { throw .registrationRefused(refused.explanation) }
-            var clientId = draft.clientId ?? CredentialGenerator.clientId()
+            var clientId = draft.clientId ?? CredentialGenerator.clientId(using: random)
             if draft.clientId != nil, Self.clientIdInUse(clientId, in: state) {
                 throw .registrationRefused("client_id \(clientId) is already in use.")
             }
-            while Self.clientIdInUse(clientId, in: state) { clientId = CredentialGenerator.clientId() }
-            let secret = draft.authMethod == .none ? nil : (draft.clientSecret ?? CredentialGenerator.clientSecret())
+            while Self.clientIdInUse(clientId, in: state) { clientId = CredentialGenerator.clientId(using: random) }
+            let secret = draft.authMethod == .none ? nil : (draft.clientSecret ?? CredentialGenerator.clientSecret(using: random))
             let client = RegisteredClient(
                 clientId: clientId, clientSecret: secret,
                 authMethod: draft.authMethod, redirectURIs: uris, name: draft.name, integrationId: integration.id, createdAt: now)

@@ -7,7 +7,7 @@ import Synchronization
 /// optional `IntegrationPersistence` under the lock and applied in memory only once that write
 /// succeeded, so what was acknowledged survives a restart. Lists keep creation order.
 public final class IntegrationStore: Sendable {
-    struct State {
+    struct State: Sendable {
         var integrations: [MCPIntegration] = []
         var clients: [RegisteredClient] = []
     }
@@ -16,12 +16,15 @@ public final class IntegrationStore: Sendable {
     let clock: any ServerClock
     let persistence: (any IntegrationPersistence)?
     let logger: Logger
+    /// Where generated ids and secrets come from (seeded with `--random-seed`).
+    let random: RandomSource
 
     /// - Parameters:
     ///   - integrations, registeredClients: what was loaded from the state database at start.
     public init(clock: any ServerClock, persistence: (any IntegrationPersistence)? = nil,
                 logger: Logger = Logger(category: "integrations"),
-                integrations: [MCPIntegration] = [], registeredClients: [RegisteredClient] = []) {
+                integrations: [MCPIntegration] = [], registeredClients: [RegisteredClient] = [], random: RandomSource = .system) {
+        self.random = random
         self.clock = clock
         self.persistence = persistence
         self.logger = logger
@@ -51,18 +54,18 @@ public final class IntegrationStore: Sendable {
             }
         }
         let created: MCPIntegration = try state.withLock { (state: inout State) throws(IntegrationError) -> MCPIntegration in
-            var id = draft.id ?? CredentialGenerator.integrationId()
+            var id = draft.id ?? CredentialGenerator.integrationId(using: random)
             if draft.id == nil {
-                while state.integrations.contains(where: { $0.id == id }) { id = CredentialGenerator.integrationId() }
+                while state.integrations.contains(where: { $0.id == id }) { id = CredentialGenerator.integrationId(using: random) }
             } else if state.integrations.contains(where: { $0.id == id }) {
                 throw .invalidCredential("id: an integration with id '\(id)' already exists.")
             }
-            let clientId = draft.clientId ?? CredentialGenerator.clientId()
+            let clientId = draft.clientId ?? CredentialGenerator.clientId(using: random)
             if Self.clientIdInUse(clientId, in: state) { throw .duplicateClientId(clientId) }
             let integration = MCPIntegration(
                 id: id, name: name, authorizationContext: draft.authorizationContext, registrationType: draft.registrationType,
                 redirectURIs: redirectURIs, chatGPTDynamicRedirect: draft.chatGPTDynamicRedirect, scopes: scopes,
-                clientId: clientId, clientSecret: draft.clientSecret ?? CredentialGenerator.clientSecret(), createdAt: clock.now())
+                clientId: clientId, clientSecret: draft.clientSecret ?? CredentialGenerator.clientSecret(using: random), createdAt: clock.now())
             try persistence?.saveIntegration(integration)
             state.integrations.append(integration)
             return integration
@@ -103,7 +106,7 @@ public final class IntegrationStore: Sendable {
         let rotated: MCPIntegration = try state.withLock { (state: inout State) throws(IntegrationError) -> MCPIntegration in
             guard let index = state.integrations.firstIndex(where: { $0.id == id }) else { throw .notFound(id: id) }
             var integration = state.integrations[index]
-            integration.clientSecret = CredentialGenerator.clientSecret()
+            integration.clientSecret = CredentialGenerator.clientSecret(using: random)
             integration.secretRotatedAt = now
             try persistence?.saveIntegration(integration)
             state.integrations[index] = integration

@@ -1,5 +1,6 @@
 /// An MCP integration as a Gong tech admin creates it (gong.md §1.3, §6.1): Admin center →
-/// Settings → Ecosystem → API → Integrations → CREATE INTEGRATION → MCP integration.
+/// Settings → Ecosystem → MCP → MCP servers → New MCP server integration (until 2026-10:
+/// Ecosystem → API → Integrations → CREATE INTEGRATION → MCP integration).
 ///
 /// The client secret is kept in full so "view credentials" can show it (this is a mock); it is
 /// never logged (`Redact.secret`) and is masked everywhere else (`maskedSecret`).

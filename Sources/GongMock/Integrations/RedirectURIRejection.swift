@@ -10,6 +10,7 @@ public enum RedirectURIRule: String, Sendable, CaseIterable, Hashable {
     case validPort = "valid-port"
     case httpsOrLoopback = "https-or-loopback"
     case allowedScheme = "allowed-scheme"
+    case webScheme = "web-scheme"
     case maximumLength = "maximum-length"
 
     /// The rule as a sentence.
@@ -24,6 +25,7 @@ public enum RedirectURIRule: String, Sendable, CaseIterable, Hashable {
         case .validPort: return "the port must be a number from 0 to 65535"
         case .httpsOrLoopback: return "use https; http is allowed only for loopback hosts (localhost, 127.0.0.0/8, [::1]), RFC 8252 §7.3 and §8.3"
         case .allowedScheme: return "javascript:, data:, file:, vbscript:, about:, blob: and urn: schemes are not redirect targets; native apps use a private-use scheme such as cursor:// or com.example.app:/ (RFC 8252 §7.1)"
+        case .webScheme: return "network schemes other than http and https (ftp, ws, mailto, ...) cannot receive an authorization redirect; use https, http on loopback, or a private-use scheme"
         case .maximumLength: return "a redirect URI may be at most \(RedirectURIRules.maximumLength) characters"
         }
     }

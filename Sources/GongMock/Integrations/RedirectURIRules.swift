@@ -42,6 +42,10 @@ public enum RedirectURIRules {
     public static let claudeCallbacks = ["https://claude.ai/api/mcp/auth_callback", "https://claude.com/api/mcp/auth_callback"]
 
     private static let forbiddenSchemes: Set<String> = ["javascript", "data", "file", "vbscript", "about", "blob", "urn"]
+    /// Registered network schemes that are neither http(s) nor a native app's private-use scheme:
+    /// no browser or app ever follows an authorization redirect to them.
+    private static let networkSchemes: Set<String> = ["ftp", "ftps", "sftp", "ws", "wss", "ssh", "telnet", "ldap", "ldaps",
+                                                      "gopher", "mailto", "tel", "sms", "news", "nntp", "irc", "smb", "nfs", "git"]
 
     // MARK: Registration
 
@@ -91,6 +95,9 @@ public enum RedirectURIRules {
         default:
             if forbiddenSchemes.contains(scheme) {
                 return RedirectURIRejection(uri: uri, rule: .allowedScheme, detail: "scheme '\(parts.scheme)'")
+            }
+            if networkSchemes.contains(scheme) {
+                return RedirectURIRejection(uri: uri, rule: .webScheme, detail: "\"\(uri)\" is not an http(s) URL")
             }
             if parts.path.isEmpty, parts.authority == nil {
                 return RedirectURIRejection(uri: uri, rule: .absoluteURI, detail: "nothing after '\(parts.scheme):'")

@@ -45,6 +45,10 @@ public struct SeedFile: Sendable, Equatable {
     public var adminToken: String?
     public var adminLoginToken: String?
     public var autoApprove: String?
+    /// Faults present from the start (`faults`, the same declarations as `POST /_mock/faults`).
+    public var faults: [FaultSpec] = []
+    /// Where the virtual clock starts (`clock`, ISO 8601), as `--clock` sets it.
+    public var clock: Double?
     /// Values of keys added by later issues, already validated by their parse functions, by key.
     public var extensions: [String: JSONValue] = [:]
 
@@ -86,6 +90,21 @@ public struct SeedFile: Sendable, Equatable {
         Key("integrations") { value, seed, context throws(SeedError) in
             seed.integrations = try parseIntegrations(value, context)
         },
+        Key("faults") { value, seed, context throws(SeedError) in
+            let reader = SeedReader(file: context.fileName)
+            var specs: [FaultSpec] = []
+            for (index, element) in try reader.array(value, at: "faults").enumerated() {
+                specs.append(try FaultSpec.parse(element, at: "faults[\(index)]", file: context.fileName))
+            }
+            seed.faults = specs
+        },
+        Key("clock") { value, seed, context throws(SeedError) in
+            let text = try SeedReader(file: context.fileName).string(value, at: "clock")
+            guard let parsed = ISO8601Time.parse(text), !parsed.dateOnly else {
+                throw context.error("clock", "expected an ISO 8601 date and time such as \"2026-01-01T09:00:00Z\", got \(SeedReader.describe(value))")
+            }
+            seed.clock = parsed.seconds
+        },
     ]
 
     // MARK: Loading
@@ -118,6 +137,13 @@ public struct SeedFile: Sendable, Equatable {
             try entry.parse(value, &seed, context)
         }
         return seed
+    }
+
+    /// `load(path:)` or `parse(_:)` with an untyped error, for other modules (a typed error
+    /// thrown across the module boundary crashed Swift 6.0 callers).
+    public static func read(path: String? = nil, bytes: [UInt8] = [], fileName: String = "seed.json") throws -> SeedFile {
+        if let path { return try load(path: path) }
+        return try parse(bytes, fileName: fileName)
     }
 
     static func position(of offset: Int, in bytes: [UInt8]) -> (Int, Int) {

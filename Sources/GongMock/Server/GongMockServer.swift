@@ -86,6 +86,7 @@ public final class GongMockServer: Sendable {
                              company: CompanyData? = nil) throws(GongMockStartupError) -> GongMockServer {
         var configuration = HTTPServerConfiguration(host: host, port: port)
         configuration.threads = threads
+        configuration.clock = clock
         let server = GongMockServer(configuration: configuration, logger: logger)
         try server.bind()
         do {

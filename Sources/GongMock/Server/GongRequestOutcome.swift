@@ -9,6 +9,8 @@ public struct GongRequestOutcome: RequestOutcomeKey, Sendable {
     public var creditsCharged: Double?
     /// True when a tool call was refused because the pool could not pay for it.
     public var creditsExhausted = false
+    /// True when the bearer token came in the query string (refused, RFC 6750 §2.3).
+    public var tokenInQuery = false
 
     public init() {}
 }

@@ -19,10 +19,14 @@ extension GongToolCatalog {
         guard let name = entityName(type, id: id, filter: filter) else { return GongToolCatalog.notFound(type, id: id) }
 
         let selection = selection(type, id: id, filter: filter, period: period, from: from, to: to)
+        return answer(question, about: name, periodPhrase: periodPhrase(period, from: from, to: to), selection: selection)
+    }
+
+    /// The ask-entity answer to `question` over the selected conversations, priced by what they hold.
+    func answer(_ question: String, about subject: String, periodPhrase: String, selection: ConversationSelection) -> GongToolOutcome {
         let (topics, activityIntent) = topics(forQuestion: question)
         let search = FindingSearch(topics: topics, vocabulary: vocabulary, data: data, selection: selection)
-        let context = AnswerComposer.Context(entityName: name, periodPhrase: periodPhrase(period, from: from, to: to),
-                                             selection: selection)
+        let context = AnswerComposer.Context(entityName: subject, periodPhrase: periodPhrase, selection: selection)
         let items = composer.items(search, context: context, activityIntent: activityIntent)
         let findings = composer.renderer.findings(search)
         let structured: JSONValue = [

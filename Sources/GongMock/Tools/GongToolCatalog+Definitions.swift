@@ -35,6 +35,24 @@ extension GongToolCatalog {
                     + "credits; smart-tracker sections consume none. " + window,
                 inputSchema: GongToolSchemas.briefInput, outputSchema: GongToolSchemas.briefOutput,
                 requiredScope: "mcp:ai-briefer:read", annotations: readOnly),
+            // --tools 2026-11: named on Gong's credit page of 2026-11-17; descriptions, arguments
+            // and the scope are the mock's (README "Fidelity").
+            GongToolDefinition(
+                name: researchConversations, title: "Research conversations",
+                description: "Answers a natural-language research question across many conversations: all the calls and "
+                    + "emails you may see in the time range, or those of the given accounts and deals, with the calls "
+                    + "and emails the answer is based on. Consumes Gong credits for the calls and emails it analyzes, "
+                    + "like ask_account. " + window,
+                inputSchema: GongToolSchemas.researchInput, outputSchema: GongToolSchemas.researchOutput,
+                requiredScope: "mcp:ai-assistant:read", annotations: readOnly),
+            GongToolDefinition(
+                name: searchConversations, title: "Search conversations",
+                description: "Finds calls and emails by time range, account, deal, participant and words or phrases, most "
+                    + "recent first, a page at a time (limit, cursor). Returns the conversations (id, title or subject, "
+                    + "time, duration, account, deal, link) without analyzing them, so it consumes no Gong credits; use "
+                    + "research_conversations or ask_account to analyze them.",
+                inputSchema: GongToolSchemas.searchInput, outputSchema: GongToolSchemas.searchOutput,
+                requiredScope: "mcp:ai-assistant:read", annotations: readOnly, metered: false),
         ]
     }
 }

@@ -1,6 +1,6 @@
 import Essentials
 
-/// The three Gong MCP tools (gong.md §1.2, §2): their definitions for `tools/list` and their
+/// The Gong MCP tools (gong.md §1.2, §2; two more with `GongToolset.november2026`): their definitions for `tools/list` and their
 /// engines over the company data. Pure logic: the integrator adapts `definitions` to the MCP tool
 /// registry, checks `requiredScope` and seats, calls `run`, prices the `DataUsage` of a success
 /// with `CreditPricing` and charges the `CreditLedger`. Thread-safe; a call costs tens of
@@ -9,6 +9,8 @@ public final class GongToolCatalog: Sendable {
     public static let askAccount = "ask_account"
     public static let askDeal = "ask_deal"
     public static let generateBrief = "generate_brief"
+    public static let researchConversations = "research_conversations"
+    public static let searchConversations = "search_conversations"
 
     public static let briefNotFound = "Brief not found - could be that the brief is not published"
 
@@ -23,12 +25,13 @@ public final class GongToolCatalog: Sendable {
     var vocabulary: SearchVocabulary { engines.value.vocabulary }
     var composer: AnswerComposer { engines.value.composer }
 
-    public init(data: CompanyData, clock: any ServerClock, requestIDSeed: UInt64 = UInt64.random(in: 0...UInt64.max)) {
+    public init(data: CompanyData, clock: any ServerClock, toolset: GongToolset = .default,
+                requestIDSeed: UInt64 = UInt64.random(in: 0...UInt64.max)) {
         self.data = data
         self.clock = clock
         engines = DeferredValue { ToolEngines(data: data) }
         requestIDs = RequestIDGenerator(seed: requestIDSeed)
-        definitions = GongToolCatalog.makeDefinitions()
+        definitions = GongToolCatalog.makeDefinitions().filter { toolset.toolNames.contains($0.name) }
     }
 
     /// Builds the company's search indexes and the tool engines now, on the calling thread,
@@ -49,15 +52,21 @@ public final class GongToolCatalog: Sendable {
     /// Runs a tool. Unknown tools, invalid arguments, unknown or invisible entities and unknown
     /// or unpublished briefs are `.failure` with a message naming the problem.
     public func run(tool: String, arguments: JSONObject, caller: ToolCaller) -> GongToolOutcome {
+        guard definition(named: tool) != nil else { return unknownTool(tool) }
         let filter = data.visibility(for: caller.access)
         switch tool {
         case GongToolCatalog.askAccount: return ask(.account, arguments: arguments, filter: filter)
         case GongToolCatalog.askDeal: return ask(.deal, arguments: arguments, filter: filter)
         case GongToolCatalog.generateBrief: return brief(arguments: arguments, filter: filter)
+        case GongToolCatalog.researchConversations: return research(arguments: arguments, filter: filter)
+        case GongToolCatalog.searchConversations: return search(arguments: arguments, filter: filter)
         default:
-            let known = definitions.map(\.name).joined(separator: ", ")
-            return .failure(message: "Unknown tool \"\(tool)\" (tools: \(known))")
+            return unknownTool(tool)
         }
+    }
+
+    private func unknownTool(_ tool: String) -> GongToolOutcome {
+        .failure(message: "Unknown tool \"\(tool)\" (tools: \(definitions.map(\.name).joined(separator: ", ")))")
     }
 
     /// Reads the arguments every tool shares; `nil` period when invalid (already reported).

@@ -12,8 +12,13 @@ public struct GongToolDefinition: Sendable, Hashable {
     /// MCP tool annotations; all three tools are read-only (`readOnlyHint: true`).
     public let annotations: JSONValue
 
+    /// False for a tool that analyses no conversations (search_conversations): it is never
+    /// charged and writes no credit-usage row.
+    public let metered: Bool
+
     public init(name: String, title: String, description: String, inputSchema: JSONValue, outputSchema: JSONValue,
-                requiredScope: String, annotations: JSONValue) {
+                requiredScope: String, annotations: JSONValue, metered: Bool = true) {
+        self.metered = metered
         self.name = name
         self.title = title
         self.description = description

@@ -27,7 +27,7 @@ import OAuth
         let harness = try H(options: options)
         let cookie = try Self.signIn(harness)
         let integration = try #require(harness.app.integrations.list().first)
-        let page = harness.send(.get, "/admin/settings/api/integrations/\(integration.id)/credentials",
+        let page = harness.send(.get, "\(AdminPages.integrationsPath)/\(integration.id)/credentials",
                                 headers: ["Cookie": cookie, "Host": "attacker.example:8443"])
         #expect(page.status == .ok)
         let html = H.bodyText(page)
@@ -39,7 +39,7 @@ import OAuth
         let harness = try H()
         let cookie = try Self.signIn(harness)
         let integration = try #require(harness.app.integrations.list().first)
-        let page = harness.send(.get, "/admin/settings/api/integrations/\(integration.id)/credentials",
+        let page = harness.send(.get, "\(AdminPages.integrationsPath)/\(integration.id)/credentials",
                                 headers: ["Cookie": cookie, "Host": "localhost:7777"])
         #expect(H.bodyText(page).contains(H.base + "/mcp") && !H.bodyText(page).contains("localhost:7777/mcp"))
     }

@@ -26,9 +26,9 @@ struct GongMockHarness {
     /// What requests are sent to: the application's own stack, or one wrapped around it.
     let responder: any HTTPResponder
 
-    init(app: GongMockApplication, responder: any HTTPResponder) {
+    init(app: GongMockApplication, responder: (any HTTPResponder)? = nil) {
         self.app = app
-        self.responder = responder
+        self.responder = responder ?? app.responder
     }
 
     init(options: GongMockOptions = GongMockOptions(), seedJSON: String? = nil, stateDirectory: String? = nil) throws {
@@ -54,12 +54,12 @@ struct GongMockHarness {
          ]}
         """
 
-    func send(_ method: HTTPMethod, _ target: String, headers: HTTPHeaders = [:], body: [UInt8] = []) -> HTTPResponse {
+    func send(_ method: HTTPMethod, _ target: String, headers: HTTPHeaders = [:], body: [UInt8] = [], remote: String = "127.0.0.1:40000") -> HTTPResponse {
         var headers = headers
         if !headers.contains("Host") { headers.add("Host", "127.0.0.1:7777") }
         let request = HTTPRequest(method: method, target: target, headers: headers, body: body)
         do {
-            return try responder.respond(to: request, context: RequestContext(remoteAddress: "127.0.0.1:40000"))
+            return try responder.respond(to: request, context: RequestContext(remoteAddress: remote))
         } catch {
             return .text("thrown: \(error)", status: .internalServerError)
         }
@@ -103,8 +103,8 @@ struct GongMockHarness {
         token(clientID: clientID, secret: secret, user: user)["access_token"]?.stringValue ?? "<no token>"
     }
 
-    /// One stateful MCP session: initialize, then the given request. Returns the response.
-    func mcp(_ token: String, method: String, params: JSONValue = [:]) -> HTTPResponse {
+    /// Initialises one MCP session and returns the headers that carry it.
+    func openSession(_ token: String) -> HTTPHeaders {
         let headers: HTTPHeaders = ["Authorization": "Bearer \(token)", "Content-Type": "application/json",
                                     "Accept": "application/json, text/event-stream"]
         let initialize: JSONValue = ["jsonrpc": "2.0", "id": 1, "method": "initialize",
@@ -114,7 +114,16 @@ struct GongMockHarness {
         if let session = initialized.headers["Mcp-Session-Id"] { sessionHeaders.add("Mcp-Session-Id", session) }
         sessionHeaders.add("MCP-Protocol-Version", "2025-06-18")
         _ = send(.post, "/mcp", headers: sessionHeaders, body: JSONSerializer.bytes(["jsonrpc": "2.0", "method": "notifications/initialized"]))
-        return send(.post, "/mcp", headers: sessionHeaders, body: JSONSerializer.bytes(["jsonrpc": "2.0", "id": 2, "method": .string(method), "params": params]))
+        return sessionHeaders
+    }
+
+    func inSession(_ headers: HTTPHeaders, method: String, params: JSONValue = [:]) -> HTTPResponse {
+        send(.post, "/mcp", headers: headers, body: JSONSerializer.bytes(["jsonrpc": "2.0", "id": 2, "method": .string(method), "params": params]))
+    }
+
+    /// One stateful MCP session: initialize, then the given request. Returns the response.
+    func mcp(_ token: String, method: String, params: JSONValue = [:]) -> HTTPResponse {
+        inSession(openSession(token), method: method, params: params)
     }
 
     func callTool(_ token: String, _ name: String, _ arguments: JSONValue) -> (HTTPResponse, JSONValue) {

@@ -1,0 +1,24 @@
+import GongMock
+
+/// The test controls in `gong-mock serve --help`: every `/_mock` route and fault kind.
+extension ServeCommand {
+    static var controlsHelp: String {
+        let kinds = FaultKind.allCases.map { kind in
+            let parameters = kind.parameters.map(\.name).filter { !["times", "clientId", "integrationId"].contains($0) }
+            return "  \(kind.rawValue)\(parameters.isEmpty ? "" : " (" + parameters.joined(separator: ", ") + ")"): \(kind.effect)"
+        }
+        return """
+            Test controls (same port, Authorization: Bearer <adminToken>):
+              GET, PUT /_mock/state   the state in Fixtures/seed.schema.json
+              POST /_mock/reset       back to the seed the server started with
+              POST /_mock/snapshot    -> {"id"}
+              POST /_mock/restore     {"id"}
+              GET, POST, DELETE /_mock/faults
+              GET, DELETE /_mock/faults/{id}
+              GET /_mock/faults/kinds
+              GET, POST /_mock/clock  {"advance": "2h"} or {"set": ISO 8601}
+            Fault kinds (all take times; client-aimed ones clientId, integrationId):
+            \(kinds.joined(separator: "\n"))
+            """
+    }
+}

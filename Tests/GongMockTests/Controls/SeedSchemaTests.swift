@@ -1,0 +1,26 @@
+import Essentials
+import Foundation
+import Testing
+@testable import GongMock
+
+/// `Fixtures/seed.schema.json` names every member the seed reader accepts and every fault kind.
+@Suite struct SeedSchemaTests {
+    static func schema() throws -> JSONValue {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/seed.schema.json")
+        return try JSONParser.parse(Array(try Data(contentsOf: url)))
+    }
+
+    @Test func schemaMatchesTheReader() throws {
+        let schema = try Self.schema()
+        let members = schema["properties"]?.objectValue?.keys ?? []
+        #expect(Set(members) == Set(SeedFile.topLevelKeys.map(\.name)))
+        let integration = schema["$defs"]?["integration"]?["properties"]?.objectValue?.keys ?? []
+        #expect(Set(integration) == Set(SeedFile.integrationKeys))
+        let kinds = schema["$defs"]?["fault"]?["properties"]?["kind"]?["enum"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        #expect(kinds == FaultKind.allCases.map(\.rawValue))
+        let faultMembers = Set(schema["$defs"]?["fault"]?["properties"]?.objectValue?.keys ?? [])
+        let parameters = Set(FaultKind.allCases.flatMap { $0.parameters.map(\.name) } + ["kind"])
+        #expect(faultMembers == parameters)
+    }
+}
