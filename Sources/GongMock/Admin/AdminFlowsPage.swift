@@ -53,7 +53,7 @@ struct AdminFlowsPage: Sendable {
         let loose = entries.filter { $0.clientID == nil }
         if clientID == nil, !loose.isEmpty {
             html += "<h2 id=\"unattributed\">Not tied to a client (\(loose.count))</h2><p class=\"hint\">Discovery requests join the next authorization from the same address and User-Agent within 5 minutes; these were not claimed, and the mock does not guess.</p>"
-            html += timeline(Array(loose.suffix(30)))
+            html += timeline(Array(loose.suffix(30)), label: "Requests not tied to a client")
         }
         return AdminLayout.page(title: "Client flows", section: .flows, crumbs: [("Admin center", "/admin"), ("Client flows", nil)], session: session, body: html)
     }
@@ -63,15 +63,15 @@ struct AdminFlowsPage: Sendable {
         let anchor = "client-" + HTML.escape(report.clientID)
         var html = "<section class=\"card client\" id=\"\(anchor)\"><h2>\(HTML.escape(report.integrationName ?? "Unknown integration")) "
         html += "<span class=\"hint\">client <code>\(HTML.escape(report.clientID))</code></span></h2>"
-        html += "<p class=\"summary\">\(failed == 0 ? "<span class=\"v v-pass\">no failures</span>" : "<span class=\"v v-fail\">\(failed) failed</span>") · \(report.flows.count) flow(s) · \(report.entries.count) request(s)</p>"
-        html += "<div class=\"scroll\"><table class=\"verdicts\"><thead><tr><th>Check</th><th>Status</th><th>Why</th><th>Entries</th></tr></thead><tbody>"
+        html += "<p class=\"summary\">\(failed == 0 ? "<span class=\"tag ok\">no failures</span>" : "<span class=\"tag bad\">\(failed) failed</span>") · \(report.flows.count) flow(s) · \(report.entries.count) request(s)</p>"
+        var verdicts = "<table class=\"verdicts\"><thead><tr><th>Check</th><th>Status</th><th>Why</th><th>Entries</th></tr></thead><tbody>"
         for verdict in ClientVerdicts.ordered(report.verdicts) {
             let links = verdict.entries.prefix(8).map { "<a href=\"#seq-\($0)\">\($0)</a>" }.joined(separator: " ")
-            html += "<tr class=\"verdict-\(verdict.status.rawValue)\"><td><code>\(verdict.id)</code></td>"
-            html += "<td><span class=\"v v-\(verdict.status.rawValue)\">\(verdict.status.rawValue)</span></td>"
-            html += "<td>\(HTML.escape(verdict.reason))<div class=\"hint\">\(HTML.escape(verdict.rule))</div></td><td>\(links)</td></tr>"
+            verdicts += "<tr class=\"verdict-\(verdict.status.rawValue)\(verdict.status == .fail ? " bad" : "")\"><td><code>\(verdict.id)</code></td>"
+            verdicts += "<td><span class=\"tag \(Self.tagClass(verdict.status))\">\(verdict.status.rawValue)</span></td>"
+            verdicts += "<td>\(HTML.escape(verdict.reason))<div class=\"hint\">\(HTML.escape(verdict.rule))</div></td><td>\(links)</td></tr>"
         }
-        html += "</tbody></table></div>"
+        html += AdminLayout.scrollingTable(label: "Verdicts for \(report.clientID)", verdicts + "</tbody></table>")
         if let claims = Self.latestClaims(report.entries) {
             html += "<h3>Latest access token's claims</h3><table class=\"claims\"><tbody>"
             for (name, value) in claims {
@@ -83,24 +83,32 @@ struct AdminFlowsPage: Sendable {
             let query = "flow=" + URLEncodedForm.percentEncode(flow.id)
             html += "<h3>\(HTML.escape(flow.id)) <span class=\"hint\">\(HTML.escape(flow.stages.joined(separator: " → ")))</span></h3>"
             html += "<p><a class=\"btn secondary\" href=\"\(Self.path)/har?\(query)\">Download HAR</a> <a class=\"btn secondary\" href=\"\(Self.path)/journal?\(query)\">Entries (JSONL)</a></p>"
-            html += timeline(report.entries.filter { $0.flowID == flow.id })
+            html += timeline(report.entries.filter { $0.flowID == flow.id }, label: "Timeline of \(flow.id)")
         }
         return html + "</section>"
     }
 
-    private func timeline(_ entries: [JournalEntry]) -> String {
-        var html = "<div class=\"scroll\"><table class=\"timeline\"><thead><tr><th>#</th><th>Time</th><th>Step</th><th>Request</th><th>Status</th><th>Details</th></tr></thead><tbody>"
+    private func timeline(_ entries: [JournalEntry], label: String) -> String {
+        var html = "<table class=\"timeline\"><thead><tr><th>#</th><th>Time</th><th>Step</th><th>Request</th><th>Status</th><th>Details</th></tr></thead><tbody>"
         for entry in entries {
             var details: [String] = []
             if let tool = entry.mcp?.tool { details.append("tool <code>\(HTML.escape(tool))</code>") }
             if let credits = entry.credits { details.append("\(AdminFormat.number(credits)) credits") }
             if let refusal = entry.refusal { details.append("<span class=\"refusal\"><code>\(HTML.escape(refusal.rule))</code> \(HTML.escape(refusal.text))</span>") }
             let query = entry.query.map { "?" + JournalRedaction.query($0) } ?? ""
-            html += "<tr id=\"seq-\(entry.seq)\"\(entry.status >= 400 ? " class=\"failed\"" : "")><td>\(entry.seq)</td><td class=\"mono\">\(Self.clockTime(entry.time))</td>"
+            html += "<tr id=\"seq-\(entry.seq)\"\(entry.status >= 400 ? " class=\"bad\"" : "")><td>\(entry.seq)</td><td class=\"mono\">\(Self.clockTime(entry.time))</td>"
             html += "<td>\(HTML.escape(entry.stage))</td><td class=\"mono\">\(HTML.escape(entry.method)) \(HTML.escape(entry.path + query))</td>"
             html += "<td>\(entry.status)</td><td>\(details.joined(separator: "<br>"))</td></tr>"
         }
-        return html + "</tbody></table></div>"
+        return AdminLayout.scrollingTable(label: label, html + "</tbody></table>")
+    }
+
+    static func tagClass(_ status: ClientVerdict.Status) -> String {
+        switch status {
+        case .pass: return "ok"
+        case .fail: return "bad"
+        case .notSeen: return "muted"
+        }
     }
 
     /// The claims of the newest access token this client received (signature already checked
@@ -128,11 +136,11 @@ struct AdminFlowsPage: Sendable {
         return String(iso.dropFirst(11).dropLast())
     }
 
+    /// Only what the shared stylesheet has no rule for: readable minimum widths (the tables
+    /// scroll inside their region on a phone) and headings inside a client's card.
     static let css = """
-    .client h3{font-size:14px;margin:18px 0 6px}.v{display:inline-block;border-radius:10px;padding:1px 9px;font-size:12px;font-weight:600;white-space:nowrap}
-    .v-pass{background:#e3f5ea;color:#1d6b3f}.v-fail{background:#fbe3e8;color:#a3203a}.v-not-seen{background:#efedf5;color:#5f5a75}
-    tr.verdict-fail td{background:#fff7f8}table.timeline tr.failed td{background:#fff7f8}.refusal code{color:#a3203a}
-    table.claims th{width:220px}.summary{margin:0 0 10px}.scroll{overflow-x:auto;max-width:100%}
-    .client>h2{margin-top:0}table.verdicts td:first-child code{white-space:nowrap;word-break:normal}
+    .client>h2{margin-top:0}.client h3{font-size:14px;margin:18px 0 6px}.summary{margin:0 0 10px}table.claims th{width:220px}
+    table.verdicts{min-width:680px}table.timeline{min-width:760px}table.verdicts td:first-child code{white-space:nowrap;word-break:normal}
+    .tag{white-space:nowrap}
     """
 }
