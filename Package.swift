@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "CryptoPrimitives", dependencies: ["COpenSSL", "CShims", "Essentials"]),
         .target(name: "HTTPServer", dependencies: ["COpenSSL", "CShims", "CryptoPrimitives", "Essentials"]),
         .target(name: "OAuth", dependencies: ["HTTPServer", "CryptoPrimitives", "Essentials"]),
-        .target(name: "MCP", dependencies: ["HTTPServer", "Essentials"]),
+        .target(name: "MCP", dependencies: ["HTTPServer", "CryptoPrimitives", "Essentials"]),
         // Gong domain and composition.
         .target(
             name: "GongMock",

@@ -81,6 +81,9 @@ struct GongOptionGroup: ParsableArguments {
     @Option(help: "401 challenge style: gong (as mcp.gong.io: resource_metadata unquoted) or rfc (quoted, error on every 401).")
     var challenge = "gong"
 
+    @Flag(name: .customLong("rotation-revokes-tokens"), help: "Deviation: rotating an integration's secret also revokes its tokens (Gong: the old secret stops at once, issued tokens live until they expire).")
+    var rotationRevokesTokens = false
+
     @Option(name: .customLong("credits-exhausted"), help: "How an unaffordable tool call is refused: tool-error (default), jsonrpc-error, http-402, http-429.")
     var creditsExhausted = "tool-error"
 
@@ -143,6 +146,7 @@ struct GongOptionGroup: ParsableArguments {
         options.cors = cors
         options.allowedOrigins = allowedOrigins.isEmpty ? nil : allowedOrigins
         options.challengeStyle = GongBearerAuthenticator.ChallengeStyle(rawValue: challenge) ?? .gong
+        options.rotationRevokesTokens = rotationRevokesTokens
         options.creditExhaustion = CreditExhaustionMode(rawValue: creditsExhausted) ?? .toolError
         options.pricing = CreditPricing(longCallRate: CreditAmount(credits: longCallCredits), shortCallRate: CreditAmount(credits: shortCallCredits))
         return options

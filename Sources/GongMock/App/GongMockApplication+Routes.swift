@@ -30,15 +30,25 @@ extension GongMockApplication {
             let revoked = oauthServer.revokeGrants(reason: "MCP integration '\(integration.name)' was deleted") { clientIDs.contains($0.clientID) }
             logger.notice("integration deleted; its tokens stop working", [("integration", integration.name), ("grantsRevoked", String(revoked))])
         }
+        let revokeOnRotation = rotationRevokesTokens
+        let integrations = self.integrations
+        let onRotated: AdminAPI.RotationHook = { integration in
+            guard revokeOnRotation else { return }
+            let clientIDs = Set([integration.clientId] + integrations.registeredClients(integrationId: integration.id).map(\.clientId))
+            let revoked = oauthServer.revokeGrants(reason: "the client secret of MCP integration '\(integration.name)' was rotated") { clientIDs.contains($0.clientID) }
+            logger.notice("secret rotated; the integration's tokens were revoked (--rotation-revokes-tokens)",
+                          [("integration", integration.name), ("grantsRevoked", String(revoked))])
+        }
         var router = Router()
         router.get("/healthz", Self.health)
         oauth.install(into: &router)
         let endpoint = mcp
         for method in [HTTPMethod.post, .get, .delete, .options] { router.add(method, "/mcp", endpoint) }
         AdminAPI(integrations: integrations, company: company, credits: ledger, auth: adminAuth, clock: clock,
-                 logger: logger.scoped("admin"), onIntegrationDeleted: onDeleted).install(into: &router)
+                 logger: logger.scoped("admin"), onIntegrationDeleted: onDeleted, onSecretRotated: onRotated).install(into: &router)
         AdminPages(integrations: integrations, company: company, credits: ledger, auth: adminAuth, clock: clock,
-                   logger: logger.scoped("admin"), onIntegrationDeleted: onDeleted, mcpURL: self.mcpURL).install(into: &router)
+                   logger: logger.scoped("admin"), mcpURL: mcpURL, onIntegrationDeleted: onDeleted,
+                   onSecretRotated: onRotated).install(into: &router)
         let mcpURL = self.mcpURL
         let verdicts: @Sendable () -> VerdictContext = { Self.verdictContext(oauth: oauthServer, mcpURL: mcpURL) }
         AdminFlowsPage(auth: adminAuth, journal: journal, context: verdicts, baseURL: baseURL).install(into: &router)

@@ -26,6 +26,8 @@ public final class GongMockApplication: Sendable {
     public let journal: Journal
     let logger: Logger
     let database: StateDatabase?
+    /// `--rotation-revokes-tokens`: a secret rotation also revokes the integration's grants.
+    let rotationRevokesTokens: Bool
     let toolCatalog: GongToolCatalog
 
     public static let version = "0.1.0"
@@ -91,6 +93,7 @@ public final class GongMockApplication: Sendable {
         }
 
         var oauthConfiguration = OAuthConfiguration(issuer: baseURL, resource: mcpURL, scopesSupported: Self.scopes)
+        GongPreset.apply(to: &oauthConfiguration)
         oauthConfiguration.accessTokenTTL = options.tokenTTL
         oauthConfiguration.signingAlgorithm = options.signingAlgorithm
         oauthConfiguration.advertiseRegistration = options.advertiseRegistration
@@ -148,7 +151,15 @@ public final class GongMockApplication: Sendable {
         }
 
         stopwatch.lap("tools, MCP endpoint")
-        adminAuth = AdminAuth(apiToken: seed.adminToken, loginToken: seed.adminLoginToken, clock: clock)
+        do {
+            let lifetime = AdminAuth.defaultSessionLifetime
+            let sessions = try database?.loadAdminSessions(startedAfter: clock.now() - lifetime) ?? []
+            adminAuth = AdminAuth(apiToken: seed.adminToken, loginToken: seed.adminLoginToken, clock: clock, sessionLifetime: lifetime,
+                                  persistence: database, sessions: sessions)
+        } catch {
+            throw GongMockStartupError(error.description)
+        }
+        rotationRevokesTokens = options.rotationRevokesTokens
         self.logger = logger
         journal = try Journal(configuration: options.journal) { clientID in
             if let integration = store.integration(clientId: clientID) { return (integration.id, integration.name) }
@@ -160,7 +171,7 @@ public final class GongMockApplication: Sendable {
                                logger: logger.scoped("controls"))
         // The routes need a finished `self`; the chain around them is fixed now (see `makeRouter`).
         // The fault plane's HTTP hook runs innermost, so CORS and the log see what it answers.
-        let routes = ReplaceableResponder()
+        let routes = ReplaceableResponder(startingMessage: GongPreset.startingMessage)
         let faultHook = FaultMiddleware(plane: faults, paths: oauthConfiguration.paths, baseURL: baseURL)
         responder = MiddlewareChain(Self.middleware(options: options, logger: logger, journal: journal, clock: clock) + [faultHook], responder: routes)
         routes.install(makeRouter())
@@ -208,14 +219,11 @@ public final class GongMockApplication: Sendable {
         }
         do {
             let stored = try database.loadCreditBalance()
-            let rows = try database.loadCreditUsage().map { stored throws(StateDatabaseError) in
-                try StateCreditJournal.decode(stored.row, path: database.path)
-            }
             let total = stored.map { CreditAmount(credits: $0.total) } ?? seeded?.total ?? fallback
             let balance = stored.map { CreditAmount(credits: $0.balance) } ?? seeded?.balance ?? fallback
-            let journal = StateCreditJournal(database: database, total: total.credits)
+            let journal = try StateCreditJournal(database: database, total: total.credits)
             if stored == nil { try database.saveCreditBalance(balance: balance.credits, total: total.credits) }
-            return CreditLedger(total: total, balance: balance, rows: rows, clock: clock, journal: journal)
+            return CreditLedger(total: total, balance: balance, nextSequence: try journal.nextSequence(), clock: clock, journal: journal)
         } catch {
             throw GongMockStartupError(error.description)
         }

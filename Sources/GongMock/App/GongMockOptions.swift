@@ -55,6 +55,10 @@ public struct GongMockOptions: Sendable {
     /// the chain). URLs still come from `publicURL` alone.
     public var trustProxy = false
 
+    /// Deviation: rotating an integration's secret also revokes its grants. Gong (and the default)
+    /// only replaces the secret: the old one stops at once, issued tokens live until they expire.
+    public var rotationRevokesTokens = false
+
     // Credits.
     public var creditExhaustion: CreditExhaustionMode = .toolError
     public var pricing: CreditPricing = .default

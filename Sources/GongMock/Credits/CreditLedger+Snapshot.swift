@@ -10,6 +10,6 @@ extension CreditLedger {
 
     /// Replaces the pool (`PUT /_mock/state`'s `credits`); the usage report is emptied.
     public func replacePool(balance: CreditAmount, total: CreditAmount) {
-        state.withLock { $0 = State(balance: balance, total: total, rows: []) }
+        state.withLock { $0 = State(balance: balance, total: total, rows: CompactCreditRows(), nextSequence: 1) }
     }
 }
