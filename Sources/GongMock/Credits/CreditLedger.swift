@@ -12,6 +12,8 @@ public final class CreditLedger: Sendable {
         var balance: CreditAmount
         var total: CreditAmount
         var rows: [CreditUsageRow]
+        /// How a call the pool cannot pay for is refused; per-run state, so reset and snapshots cover it.
+        var exhaustionMode: CreditExhaustionMode = .toolError
     }
 
     /// Credits per paid seat per month, the third-party figure in gong.md §2.4 ("~2,000").
