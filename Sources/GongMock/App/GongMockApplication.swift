@@ -135,7 +135,7 @@ public final class GongMockApplication: Sendable {
         stopwatch.lap("authorization server")
         let tools = GongMCPTools(catalog: toolCatalog, ledger: ledger, pricing: options.pricing,
                                  logger: logger.scoped("tools"), faults: faults)
-        ledger.exhaustionMode = seed.creditsExhausted ?? options.creditExhaustion
+        ledger.exhaustionMode = options.creditExhaustion ?? seed.creditsExhausted ?? .toolError
         let oauthServer = oauth
         let authenticator = GongBearerAuthenticator(resourceMetadataURL: oauthConfiguration.protectedResourceMetadataURL,
                                                     style: options.challengeStyle, logger: logger.scoped("mcp.auth"), faults: faults,
