@@ -18,6 +18,8 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         // Macro wrappers for OpenSSL and the epoll/eventfd/timerfd headers Glibc does not export.
         .target(name: "CShims", dependencies: ["COpenSSL"]),
+        // Build facts (commit, date, toolchain) that scripts/package passes as -Xcc -D….
+        .target(name: "CBuildFacts"),
 
         // Generic layers, arrows pointing down only (see DESIGN.md).
         .target(name: "Essentials"),
@@ -28,7 +30,7 @@ let package = Package(
         // Gong domain and composition.
         .target(
             name: "GongMock",
-            dependencies: ["OAuth", "MCP", "HTTPServer", "CryptoPrimitives", "Essentials", "CSQLite"]
+            dependencies: ["OAuth", "MCP", "HTTPServer", "CryptoPrimitives", "Essentials", "CSQLite", "CBuildFacts"]
         ),
         .target(name: "GongMockTesting", dependencies: ["GongMock", "OAuth", "HTTPServer", "CryptoPrimitives", "Essentials"]),
         .executableTarget(

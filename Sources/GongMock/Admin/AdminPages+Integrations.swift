@@ -103,12 +103,11 @@ extension AdminPages {
     }
 
     func credentialsPage(_ integration: MCPIntegration, request: HTTPRequest, context: RequestContext, session: AdminSession) -> HTTPResponse {
-        let scheme = context.isSecure ? "https" : "http"
-        let host = request.headers["Host"] ?? "127.0.0.1:7777"
+        let shownURL = mcpURL ?? "\(context.isSecure ? "https" : "http")://\(request.headers["Host"] ?? "127.0.0.1:7777")/mcp"
         var html = AdminLayout.notice(Self.notice(request))
         html += "<div class=\"card\"><table>"
         html += "<tr><th>Integration name</th><td>\(HTML.escape(integration.name))</td></tr>"
-        html += "<tr><th>MCP server URL</th><td class=\"mono\">\(HTML.escape("\(scheme)://\(host)/mcp"))</td></tr>"
+        html += "<tr><th>MCP server URL</th><td class=\"mono\">\(HTML.escape(shownURL))</td></tr>"
         html += "<tr><th>Client ID</th><td class=\"mono\" id=\"client-id\">\(HTML.escape(integration.clientId))</td></tr>"
         html += "<tr><th>Client secret</th><td class=\"mono\" id=\"client-secret\">\(HTML.escape(integration.clientSecret))</td></tr>"
         html += "<tr><th>Authorization context</th><td>\(integration.authorizationContext.label)</td></tr>"

@@ -17,9 +17,12 @@ public struct AdminPages: Sendable {
     let clock: any ServerClock
     let logger: Logger
     let onIntegrationDeleted: AdminAPI.DeletionHook
+    /// The MCP server URL the credentials page shows (`--public-url` + `/mcp`); nil: from the request's Host.
+    var mcpURL: String?
 
     public init(integrations: IntegrationStore, company: CompanyData, credits: any AdminCreditsProvider, auth: AdminAuth,
-                clock: any ServerClock, logger: Logger, onIntegrationDeleted: @escaping AdminAPI.DeletionHook = { _, _ in }) {
+                clock: any ServerClock, logger: Logger, onIntegrationDeleted: @escaping AdminAPI.DeletionHook = { _, _ in }, mcpURL: String? = nil) {
+        self.mcpURL = mcpURL
         self.integrations = integrations
         self.company = company
         self.credits = credits

@@ -51,6 +51,9 @@ public struct GongMockOptions: Sendable {
     /// DNS-rebinding protection (MCP "Security Warning"): when the server listens on loopback only,
     /// `/mcp` answers 421 to a `Host` other than localhost, 127.0.0.1, [::1] or the public URL's host.
     public var loopbackHostCheck = false
+    /// `--trust-proxy`: believe `X-Forwarded-Proto/Host/For` (`ForwardedHeadersMiddleware`, first in
+    /// the chain). URLs still come from `publicURL` alone.
+    public var trustProxy = false
 
     // Credits.
     /// `--credits-exhausted`; nil: the seed's `creditsExhausted`, else `tool-error`.
