@@ -18,14 +18,7 @@ extension SeedFile {
     static func parseRegisteredClients(_ value: JSONValue, _ context: SeedFileContext) throws(SeedError) -> [RegisteredClient] {
         let reader = SeedReader(file: context.fileName)
         var clients: [RegisteredClient] = []
-        var seen: [String: Int] = [:]
-        for (index, element) in try reader.array(value, at: "registeredClients").enumerated() {
-            let path = "registeredClients[\(index)]"
-            let object = try reader.object(element, at: path)
-            try reader.checkKeys(object, known: registeredClientKeys, at: path)
-            let clientId = try reader.nonEmptyString(try reader.require(object, "clientId", at: path), at: path + ".clientId")
-            if let previous = seen[clientId] { throw context.error(path + ".clientId", "\"\(clientId)\" is already used by registeredClients[\(previous)]") }
-            seen[clientId] = index
+        for (path, object, clientId) in try entries(value, list: "registeredClients", known: registeredClientKeys, idKey: "clientId", reader) {
             let methodText = try reader.choice(try reader.require(object, "authMethod", at: path), at: path + ".authMethod",
                                                RegisteredClient.AuthMethod.allCases.map(\.rawValue))
             let method = RegisteredClient.AuthMethod(rawValue: methodText) ?? .none
@@ -49,15 +42,8 @@ extension SeedFile {
     static func parseGrants(_ value: JSONValue, _ context: SeedFileContext) throws(SeedError) -> [OAuthServer.ExportedGrant] {
         let reader = SeedReader(file: context.fileName)
         var grants: [OAuthServer.ExportedGrant] = []
-        var ids: [String: Int] = [:]
         var hashes: [String: String] = [:]
-        for (index, element) in try reader.array(value, at: "oauthGrants").enumerated() {
-            let path = "oauthGrants[\(index)]"
-            let object = try reader.object(element, at: path)
-            try reader.checkKeys(object, known: grantKeys, at: path)
-            let id = try reader.nonEmptyString(try reader.require(object, "id", at: path), at: path + ".id")
-            if let previous = ids[id] { throw context.error(path + ".id", "\"\(id)\" is already used by oauthGrants[\(previous)]") }
-            ids[id] = index
+        for (path, object, id) in try entries(value, list: "oauthGrants", known: grantKeys, idKey: "id", reader) {
             let clientId = try reader.nonEmptyString(try reader.require(object, "clientId", at: path), at: path + ".clientId")
             let claims = try object["claims"].map { (value: JSONValue) throws(SeedError) -> JSONObject in try reader.object(value, at: path + ".claims") } ?? JSONObject()
             let grant = GrantRecord(
@@ -95,6 +81,24 @@ extension SeedFile {
             grants.append(OAuthServer.ExportedGrant(grant: grant, refreshTokens: tokens))
         }
         return grants
+    }
+
+    /// The elements of the array `list`, each an object with only `known` keys and a non-empty
+    /// `idKey` no earlier element has, with its JSON path.
+    static func entries(_ value: JSONValue, list: String, known: [String], idKey: String,
+                        _ reader: SeedReader) throws(SeedError) -> [(path: String, object: JSONObject, id: String)] {
+        var result: [(path: String, object: JSONObject, id: String)] = []
+        var seen: [String: Int] = [:]
+        for (index, element) in try reader.array(value, at: list).enumerated() {
+            let path = "\(list)[\(index)]"
+            let object = try reader.object(element, at: path)
+            try reader.checkKeys(object, known: known, at: path)
+            let id = try reader.nonEmptyString(try reader.require(object, idKey, at: path), at: "\(path).\(idKey)")
+            if let previous = seen[id] { throw reader.fail("\(path).\(idKey)", "\"\(id)\" is already used by \(list)[\(previous)]") }
+            seen[id] = index
+            result.append((path, object, id))
+        }
+        return result
     }
 
     /// An ISO 8601 date and time (`2026-01-01T09:00:00Z`), or nil when `value` is absent.

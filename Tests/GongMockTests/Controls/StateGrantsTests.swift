@@ -90,3 +90,15 @@ extension RegisteredClient {
                          integrationId: integrationId, createdAt: createdAt.rounded(.down))
     }
 }
+
+extension StateGrantsTests {
+    @Test func aDuplicateGrantIdNamesTheFirst() throws {
+        let grant: JSONValue = ["id": "g", "clientId": .string(H.ciClientID), "subjectId": "1", "scopes": [], "createdAt": "2026-01-01T00:00:00Z"]
+        #expect(throws: SeedError.self) { try SeedFile.parse(Array(JSONSerializer.string(["oauthGrants": [grant, grant]]).utf8)) }
+        do {
+            _ = try SeedFile.parse(Array(JSONSerializer.string(["oauthGrants": [grant, grant]]).utf8))
+        } catch {
+            #expect(error.description.hasSuffix("oauthGrants[1].id: \"g\" is already used by oauthGrants[0]"))
+        }
+    }
+}
