@@ -67,6 +67,9 @@ public final class GongMockApplication: Sendable {
                                             integrations: loaded?.0 ?? [], registeredClients: loaded?.1 ?? [],
                                             random: RandomSource(seed: options.randomSeed))
             _ = try integrations.applySeed(seed.integrations)
+            try Self.applySeedClients(seed, to: integrations, persistent: database != nil)
+        } catch let error as GongMockStartupError {
+            throw error
         } catch let error as StateDatabaseError {
             throw GongMockStartupError(error.description)
         } catch {
@@ -122,11 +125,20 @@ public final class GongMockApplication: Sendable {
             throw GongMockStartupError("authorization server: \(error)")
         }
 
+        if !seed.oauthGrants.isEmpty {
+            do throws(AdminAPIError) {
+                try MockStateStore.checkGrantClients(seed.oauthGrants, integrations: integrations)
+            } catch {
+                throw GongMockStartupError("seed: \(error.message)")
+            }
+            oauth.replaceGrants(seed.oauthGrants)
+        }
         let plane = faults
         oauth.setTokenHook { plane.tokenDecision($0) }
         stopwatch.lap("authorization server")
         let tools = GongMCPTools(catalog: toolCatalog, ledger: ledger, pricing: options.pricing,
-                                 exhaustionMode: options.creditExhaustion, logger: logger.scoped("tools"), faults: faults)
+                                 logger: logger.scoped("tools"), faults: faults)
+        ledger.exhaustionMode = options.creditExhaustion ?? seed.creditsExhausted ?? .toolError
         let oauthServer = oauth
         let authenticator = GongBearerAuthenticator(resourceMetadataURL: oauthConfiguration.protectedResourceMetadataURL,
                                                     style: options.challengeStyle, logger: logger.scoped("mcp.auth"), faults: faults,

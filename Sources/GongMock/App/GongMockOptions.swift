@@ -60,7 +60,8 @@ public struct GongMockOptions: Sendable {
     public var rotationRevokesTokens = false
 
     // Credits.
-    public var creditExhaustion: CreditExhaustionMode = .toolError
+    /// `--credits-exhausted`; nil: the seed's `creditsExhausted`, else `tool-error`.
+    public var creditExhaustion: CreditExhaustionMode?
     public var pricing: CreditPricing = .default
 
     /// The request journal (`--journal-size`, `--journal-bytes`, `--journal FILE`).

@@ -14,6 +14,8 @@ public final class CreditLedger: Sendable {
         /// The report itself when no archive keeps it; with one, only the next sequence number.
         var rows: CompactCreditRows
         var nextSequence: Int
+        /// How a call the pool cannot pay for is refused; per-run state, so reset and snapshots cover it.
+        var exhaustionMode: CreditExhaustionMode = .toolError
     }
 
     /// Credits per paid seat per month, the third-party figure in gong.md §2.4 ("~2,000").
