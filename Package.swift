@@ -18,17 +18,19 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         // Macro wrappers for OpenSSL and the epoll/eventfd/timerfd headers Glibc does not export.
         .target(name: "CShims", dependencies: ["COpenSSL"]),
+        // Build facts (commit, date, toolchain) that scripts/package passes as -Xcc -D….
+        .target(name: "CBuildFacts"),
 
         // Generic layers, arrows pointing down only (see DESIGN.md).
         .target(name: "Essentials"),
         .target(name: "CryptoPrimitives", dependencies: ["COpenSSL", "CShims", "Essentials"]),
         .target(name: "HTTPServer", dependencies: ["COpenSSL", "CShims", "CryptoPrimitives", "Essentials"]),
         .target(name: "OAuth", dependencies: ["HTTPServer", "CryptoPrimitives", "Essentials"]),
-        .target(name: "MCP", dependencies: ["HTTPServer", "Essentials"]),
+        .target(name: "MCP", dependencies: ["HTTPServer", "CryptoPrimitives", "Essentials"]),
         // Gong domain and composition.
         .target(
             name: "GongMock",
-            dependencies: ["OAuth", "MCP", "HTTPServer", "CryptoPrimitives", "Essentials", "CSQLite"]
+            dependencies: ["OAuth", "MCP", "HTTPServer", "CryptoPrimitives", "Essentials", "CSQLite", "CBuildFacts"]
         ),
         .target(name: "GongMockTesting", dependencies: ["GongMock", "OAuth", "HTTPServer", "CryptoPrimitives", "Essentials"]),
         .executableTarget(

@@ -37,5 +37,9 @@ gm_venv() {
   "$venv/bin/pip" install -q --disable-pip-version-check --no-deps "$root/python" >&2
 }
 
+# What the release-archive tests use as a CI job would: curl for the README's download block,
+# useradd and setpriv (passwd, util-linux: in every Debian) for scripts/container-run.
+gm_archive_deps() { gm_apt curl passwd util-linux; }
+
 # The browser the admin and consent page tests drive.
 gm_browser_deps() { gm_apt chromium chromium-driver; }

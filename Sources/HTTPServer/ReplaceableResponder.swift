@@ -7,14 +7,19 @@ import Synchronization
 /// ready file never see it.
 public final class ReplaceableResponder: HTTPResponder {
     private let target = Mutex<(any HTTPResponder)?>(nil)
+    private let startingMessage: String
 
-    public init(_ initial: (any HTTPResponder)? = nil) { target.withLock { $0 = initial } }
+    /// - Parameter startingMessage: the 503 body while nothing is installed.
+    public init(_ initial: (any HTTPResponder)? = nil, startingMessage: String = "Service Unavailable: the server is still starting\n") {
+        self.startingMessage = startingMessage
+        target.withLock { $0 = initial }
+    }
 
     public func install(_ responder: any HTTPResponder) { target.withLock { $0 = responder } }
 
     public func respond(to request: HTTPRequest, context: RequestContext) throws -> HTTPResponse {
         guard let responder = target.withLock({ $0 }) else {
-            return .text("Service Unavailable: gong-mock is still starting\n", status: .serviceUnavailable, headers: ["Retry-After": "1"])
+            return .text(startingMessage, status: .serviceUnavailable, headers: ["Retry-After": "1"])
         }
         return try responder.respond(to: request, context: context)
     }

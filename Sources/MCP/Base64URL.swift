@@ -1,5 +1,5 @@
-/// Unpadded base64url (RFC 4648 §5), for session ids and cursors: MCP depends on no crypto
-/// module, and this is all it needs.
+/// Unpadded base64url (RFC 4648 §5), for tools/list cursors (session ids come from
+/// CryptoPrimitives' `SecureRandom.token`).
 enum Base64URL {
     private static let alphabet: [UInt8] = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
 
@@ -24,22 +24,6 @@ enum Base64URL {
             output.append(alphabet[Int((chunk >> 6) & 0x3F)])
         }
         return String(decoding: output, as: UTF8.self)
-    }
-
-    /// 32 bytes from the system CSPRNG (`getrandom(2)` on Linux), base64url: 43 characters, all
-    /// in 0x21–0x7E as Streamable HTTP "Session Management" requires.
-    static func randomToken(byteCount: Int = 32) -> String {
-        var generator = SystemRandomNumberGenerator()
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(byteCount)
-        while bytes.count < byteCount {
-            var word = generator.next() as UInt64
-            for _ in 0..<8 where bytes.count < byteCount {
-                bytes.append(UInt8(truncatingIfNeeded: word))
-                word >>= 8
-            }
-        }
-        return encode(bytes)
     }
 }
 

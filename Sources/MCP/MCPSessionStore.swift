@@ -1,3 +1,4 @@
+import CryptoPrimitives
 import Essentials
 import Synchronization
 
@@ -53,7 +54,7 @@ public final class MCPSessionStore: Sendable {
 
     func create(protocolVersion: MCPProtocolVersion, bindingKey: String?, clientInfo: JSONObject?, logLevel: MCPLogLevel) -> MCPSession {
         let now = clock.now()
-        let session = MCPSession(id: Base64URL.randomToken(), protocolVersion: protocolVersion, bindingKey: bindingKey,
+        let session = MCPSession(id: SecureRandom.token(), protocolVersion: protocolVersion, bindingKey: bindingKey,
                                  clientInfo: clientInfo, now: now, logLevel: logLevel)
         let ended: [MCPSession] = storage.withLock { storage in
             var ended: [MCPSession] = []

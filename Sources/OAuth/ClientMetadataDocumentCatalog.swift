@@ -30,43 +30,10 @@ public struct ClientMetadataDocumentCatalog: Sendable {
         return uri.normalizedScheme == "https" || uri.normalizedScheme == "http"
     }
 
-    public static let claudeURL = "https://claude.ai/oauth/mcp-oauth-client-metadata"
-    public static let claudeCodeURL = "https://claude.ai/oauth/claude-code-client-metadata"
-    public static let conformanceURL = "https://conformance-test.local/client-metadata.json"
-
-    /// Claude, Claude Code and the MCP conformance client (mcp.md §5).
-    public static let builtIn: ClientMetadataDocumentCatalog = {
-        var catalog = ClientMetadataDocumentCatalog()
-        let fixtures: [(String, JSONValue)] = [
-            (claudeURL, [
-                "client_id": .string(claudeURL),
-                "client_name": "Claude",
-                "redirect_uris": ["https://claude.ai/api/mcp/auth_callback"],
-                "grant_types": ["authorization_code", "refresh_token", "urn:ietf:params:oauth:grant-type:jwt-bearer"],
-                "response_types": ["code"],
-                "token_endpoint_auth_method": "none",
-            ]),
-            (claudeCodeURL, [
-                "client_id": .string(claudeCodeURL),
-                "client_name": "Claude Code",
-                "redirect_uris": ["http://localhost/callback", "http://127.0.0.1/callback"],
-                "grant_types": ["authorization_code", "refresh_token"],
-                "response_types": ["code"],
-                "token_endpoint_auth_method": "none",
-            ]),
-            (conformanceURL, [
-                "client_id": .string(conformanceURL),
-                "client_name": "MCP conformance test client",
-                "redirect_uris": ["http://localhost:3000/callback", "http://127.0.0.1:3000/callback"],
-                "grant_types": ["authorization_code", "refresh_token"],
-                "response_types": ["code"],
-                "token_endpoint_auth_method": "none",
-            ]),
-        ]
-        for (url, document) in fixtures {
-            // The fixtures above are valid by construction; a failure would only drop one.
-            do { try catalog.add(url: url, document: document) } catch { continue }
+    /// A catalog of the given documents (valid by construction; an invalid one is left out).
+    public init(documents: [(url: String, document: JSONValue)]) {
+        for (url, document) in documents {
+            do { try add(url: url, document: document) } catch { continue }
         }
-        return catalog
-    }()
+    }
 }

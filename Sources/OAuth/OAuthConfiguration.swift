@@ -22,9 +22,9 @@ public struct OAuthConfiguration: Sendable {
         public var authorize = "/oauth2/authorize"
         /// Where the consent form posts; the authorize path accepts the same POST.
         public var authorizeDecision = "/oauth2/authorize/decision"
-        public var token = "/oauth2/generate-mcp-token"
+        public var token = "/oauth2/token"
         /// Extra paths served by the token endpoint (not advertised).
-        public var tokenAliases = ["/oauth2/token"]
+        public var tokenAliases: [String] = []
         public var register = "/oauth2/register"
         public var revoke = "/oauth2/revoke"
         public var introspect = "/oauth2/introspect"
@@ -85,15 +85,17 @@ public struct OAuthConfiguration: Sendable {
     /// Accepts URL-form client IDs resolved from `clientMetadataDocuments` (never fetched) and
     /// advertises `client_id_metadata_document_supported: true`. Off: such IDs are unknown clients.
     public var clientIDMetadataDocuments = false
-    /// Offline Client ID Metadata Documents, used when `clientIDMetadataDocuments` is on.
-    public var clientMetadataDocuments = ClientMetadataDocumentCatalog.builtIn
+    /// Offline Client ID Metadata Documents, used when `clientIDMetadataDocuments` is on (none by
+    /// default; an application hands in the documents it knows).
+    public var clientMetadataDocuments = ClientMetadataDocumentCatalog()
     /// Accepts and advertises `token_endpoint_auth_method` `none` (public clients, PKCE only).
     /// Off (mcp.gong.io): DCR with `none` is refused and public clients cannot redeem codes.
     public var noneAuthMethod = false
     /// Serves RFC 9728 metadata at the root path too. Off (mcp.gong.io): the root path answers 401.
     public var serveRootProtectedResourceMetadata = false
-    /// Other well-known paths that mcp.gong.io answers with 401 (gong.md §4.1); empty to 404 them.
-    public var unauthorizedWellKnownPaths = ["/.well-known/openid-configuration"]
+    /// Other well-known paths answered with 401 instead of 404 (some servers, mcp.gong.io among
+    /// them, do this for OpenID discovery); none by default.
+    public var unauthorizedWellKnownPaths: [String] = []
     public var tokenEndpointAuthStrictness: AuthMethodStrictness = .lenient
     /// Scope requests beyond the client's scopes get the overlap (RFC 6749 §3.3) or, `.strict`,
     /// `invalid_scope`. Also applies to a refresh request's `scope` (never wider than the grant).

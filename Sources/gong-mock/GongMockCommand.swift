@@ -1,13 +1,14 @@
 import ArgumentParser
+import GongMock
 
 /// The `gong-mock` command line: `serve` (default), `--help`, `--version`.
 struct GongMockCommand: ParsableCommand {
-    static let version = "0.1.0"
+    static let version = BuildInfo.releaseVersion
 
     static let configuration = CommandConfiguration(
         commandName: "gong-mock",
         abstract: "An offline, faithful mock of Gong's hosted MCP server (mcp.gong.io) for MCP clients, CI and QA.",
-        version: "gong-mock \(version)",
+        version: BuildInfo.current.versionText,
         subcommands: [ServeCommand.self, FixturesCommand.self],
         defaultSubcommand: ServeCommand.self
     )

@@ -81,8 +81,11 @@ struct GongOptionGroup: ParsableArguments {
     @Option(help: "401 challenge style: gong (as mcp.gong.io: resource_metadata unquoted) or rfc (quoted, error on every 401).")
     var challenge = "gong"
 
-    @Option(name: .customLong("credits-exhausted"), help: "How an unaffordable tool call is refused: tool-error (default), jsonrpc-error, http-402, http-429.")
-    var creditsExhausted = "tool-error"
+    @Flag(name: .customLong("rotation-revokes-tokens"), help: "Deviation: rotating an integration's secret also revokes its tokens (Gong: the old secret stops at once, issued tokens live until they expire).")
+    var rotationRevokesTokens = false
+
+    @Option(name: .customLong("credits-exhausted"), help: "How an unaffordable tool call is refused: tool-error (default), jsonrpc-error, http-402, http-429. Wins over a seed's creditsExhausted; PUT /_mock/state may change it.")
+    var creditsExhausted: String?
 
     @Option(name: .customLong("long-call-credits"), help: "Credits per analysed call over 10 minutes (Gong's rate is not public).")
     var longCallCredits = 1.0
@@ -101,7 +104,7 @@ struct GongOptionGroup: ParsableArguments {
         guard MCPResponseMode(rawValue: mcpResponse) != nil else { throw ValidationError("--mcp-response must be json or sse, got \"\(mcpResponse)\"") }
         guard GongBearerAuthenticator.ChallengeStyle(rawValue: challenge) != nil else { throw ValidationError("--challenge must be gong or rfc, got \"\(challenge)\"") }
         guard ScopePolicy(rawValue: scopePolicy) != nil else { throw ValidationError("--scope-policy must be overlap or strict, got \"\(scopePolicy)\"") }
-        guard CreditExhaustionMode(rawValue: creditsExhausted) != nil else {
+        if let creditsExhausted, CreditExhaustionMode(rawValue: creditsExhausted) == nil {
             throw ValidationError("--credits-exhausted must be one of \(CreditExhaustionMode.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(creditsExhausted)\"")
         }
         if let clock, ClockControl.parseInstant(clock) == nil {
@@ -143,7 +146,8 @@ struct GongOptionGroup: ParsableArguments {
         options.cors = cors
         options.allowedOrigins = allowedOrigins.isEmpty ? nil : allowedOrigins
         options.challengeStyle = GongBearerAuthenticator.ChallengeStyle(rawValue: challenge) ?? .gong
-        options.creditExhaustion = CreditExhaustionMode(rawValue: creditsExhausted) ?? .toolError
+        options.rotationRevokesTokens = rotationRevokesTokens
+        options.creditExhaustion = creditsExhausted.flatMap(CreditExhaustionMode.init(rawValue:))
         options.pricing = CreditPricing(longCallRate: CreditAmount(credits: longCallCredits), shortCallRate: CreditAmount(credits: shortCallCredits))
         return options
     }

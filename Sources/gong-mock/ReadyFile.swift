@@ -15,6 +15,7 @@ enum ReadyFile {
         object["adminLoginURL"] = .string(application.adminLoginURL)
         object["pid"] = .number(Double(getpid()))
         object["port"] = .number(Double(port))
+        for (key, value) in BuildInfo.current.jsonFields { object[key] = value }
         try AtomicFile.write(JSONSerializer.string(.object(object)) + "\n", to: path, mode: 0o600)
     }
 }

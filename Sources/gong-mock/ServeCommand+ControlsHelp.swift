@@ -9,7 +9,9 @@ extension ServeCommand {
         }
         return """
             Test controls (same port, Authorization: Bearer <adminToken>):
-              GET, PUT /_mock/state   the state in Fixtures/seed.schema.json
+              GET, PUT /_mock/state   the state in Fixtures/seed.schema.json: integrations, registeredClients,
+                                      oauthGrants (refresh tokens by hash: they keep working after a PUT),
+                                      credits, creditsExhausted, autoApprove, faults, clock
               POST /_mock/reset       back to the seed the server started with
               POST /_mock/snapshot    -> {"id"}
               POST /_mock/restore     {"id"}

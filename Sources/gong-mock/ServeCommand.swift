@@ -19,6 +19,9 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .customLong("public-url"), help: "Base URL the mock advertises in its documents when behind a proxy or tunnel (e.g. https://mock.example.test).")
     var publicURL: String?
 
+    @Flag(name: .customLong("trust-proxy"), help: "Believe a reverse proxy's X-Forwarded-Proto/Host/For (scheme for Secure cookies, Host for the /mcp Host check, client address in logs). Only behind a proxy you run; URLs still follow --public-url.")
+    var trustProxy = false
+
     @Flag(help: "Serve HTTPS. Without --tls-cert/--tls-key a self-signed certificate for localhost, 127.0.0.1 and ::1 is generated at start.")
     var tls = false
 

@@ -30,6 +30,7 @@ struct ServeRunner {
         if let threads = options.threads { configuration.threads = threads }
 
         var configured = try options.gong.makeOptions(publicURL: options.publicURL)
+        configured.trustProxy = options.trustProxy
         options.journal.apply(to: &configured)
         configured.loopbackHostCheck = ["127.0.0.1", "::1", "[::1]", "localhost"].contains(options.host) || options.host.hasPrefix("127.")
         let gongOptions = configured

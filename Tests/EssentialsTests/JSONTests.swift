@@ -60,6 +60,33 @@ import Testing
         #expect(try JSONParser.parse(JSONSerializer.bytes(value)) == value)
     }
 
+    /// Fuzz/crashes/json-quadratic-object-keys: 80,000 distinct keys (869 KB, under the default
+    /// body limit) took 12 s of CPU when every member was inserted through a linear search.
+    /// Asserted by relative scaling, not a wall-clock limit: 16× the keys must cost well under
+    /// the 256× a quadratic parse would; the bound (64×) leaves 4× for a busy machine (best of
+    /// five runs each).
+    @Test func eightyThousandKeysParseInLinearTime() throws {
+        func document(_ keys: Int) -> [UInt8] {
+            Array(("{" + (0..<keys).map { "\"key-\($0)\":\($0)" }.joined(separator: ",") + "}").utf8)
+        }
+        func bestOfFive(_ bytes: [UInt8]) throws -> Duration {
+            var best = Duration.seconds(1_000)
+            for _ in 0..<5 {
+                let clock = ContinuousClock()
+                let start = clock.now
+                let value = try JSONParser.parse(bytes)
+                best = min(best, clock.now - start)
+                #expect(value.objectValue != nil)
+            }
+            return best
+        }
+        let small = document(5_000), large = document(80_000)
+        let parsed = try JSONParser.parse(large)
+        #expect(parsed.objectValue?.count == 80_000 && parsed["key-79999"]?.intValue == 79_999)
+        let ratio = try bestOfFive(large) / bestOfFive(small)
+        #expect(ratio < 64, "80,000 keys took \(ratio)× as long as 5,000 (linear ≈ 16×, quadratic ≈ 256×)")
+    }
+
     @Test func equalityAndHashIgnoreOrder() {
         let one = JSONObject([("a", 1), ("b", 2)])
         let two = JSONObject([("b", 2), ("a", 1)])

@@ -7,7 +7,7 @@ import Testing
 @Suite struct CreditsTests {
     let clock = ManualClock(startingAt: CompanyTestSupport.now)
     let usage = CreditUsage(featureType: "MCP server", featureName: "ask_account", usageAction: "On demand",
-                            integration: "Claude", userID: "42", usageBreakdown: "1 call")
+                            integration: "Claude", userID: "42", breakdown: CreditUsageBreakdown(calls: 1))
 
     @Test func amountsAreExactDecimals() {
         var total = CreditAmount.zero
@@ -96,13 +96,13 @@ import Testing
         #expect(CreditLedger.defaultPool(for: data) == 18_000)
     }
 
-    @Test func csvUsesGongsColumnsAndQuotes() {
+    @Test func csvUsesGongsColumnsAndQuotes() throws {
         let ledger = CreditLedger(total: 100, clock: clock)
         let tricky = CreditUsage(featureType: "MCP server", featureName: "generate_brief", usageAction: "On demand",
                                  integration: "Claude, \"prod\"", userID: "42",
-                                 usageBreakdown: "2 calls (1 over 10 min), 3 emails, 0 web searches")
+                                 breakdown: CreditUsageBreakdown(calls: 2, longCalls: 1, emails: 3))
         _ = ledger.charge(CreditAmount(credits: 5.6), usage: tricky)
-        let lines = ledger.creditUsageReport().csv.components(separatedBy: "\r\n")
+        let lines = try ledger.creditUsageReport().csv().components(separatedBy: "\r\n")
         #expect(lines[0] == "Usage time,Feature type,Feature name,Usage action,Integration,User ID,Credits used,Usage breakdown,# of requests")
         #expect(lines[1] == "2026-06-10T12:00:00Z,MCP server,generate_brief,On demand,\"Claude, \"\"prod\"\"\",42,5.6,\"2 calls (1 over 10 min), 3 emails, 0 web searches\",1")
         #expect(lines.count == 3 && lines[2].isEmpty)

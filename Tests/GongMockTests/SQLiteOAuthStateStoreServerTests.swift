@@ -50,6 +50,7 @@ private struct RoundTripServer {
     init(directory: String, clock: ManualClock) throws {
         store = SQLiteOAuthStateStore(database: try StateDatabase(directory: directory))
         var configuration = OAuthConfiguration(issuer: "http://127.0.0.1:7777", resource: Self.resource, scopesSupported: RoundTripPolicy.scopes)
+        GongPreset.apply(to: &configuration)
         configuration.autoApproveSubject = "u-ada"
         server = try OAuthServer(configuration: configuration, policy: RoundTripPolicy(), clock: clock,
                                  logger: Logger(category: "oauth", sink: MemoryLogSink(), clock: clock), store: store)

@@ -33,7 +33,10 @@ import Testing
             expectedClients = store.registeredClients()
 
             try database.saveCreditBalance(balance: 100, total: 200)
-            try database.recordCreditUsage(["Usage time": "2026-11-25T00:00:00Z", "Credits used": 1.5], recordedAt: 5, balance: 98.5, total: 200)
+            let usage = CreditUsage(featureType: "MCP server", featureName: "ask_deal", usageAction: "On demand", integration: "Claude",
+                                    userID: "7", breakdown: CreditUsageBreakdown(calls: 1, longCalls: 1, emails: 5))
+            try database.recordCreditRow(.init(sequence: 1, usageTime: 5, kind: 1, balanceAfterHundredths: 9_850),
+                                         newKind: CreditUsageKind(usage: usage, creditsUsed: 1.5), balance: 98.5, total: 200)
             try database.oauthPut(namespace: "signing-keys", key: "k1", value: "-----BEGIN PRIVATE KEY-----\nabc\n")
             try database.oauthApply([.put(namespace: "refresh-tokens", entry: .init(key: "h1", value: "{}", expiresAt: 10)),
                                      .put(namespace: "refresh-tokens", entry: .init(key: "h2", value: "{\"a\":1}"))])
@@ -46,8 +49,10 @@ import Testing
         #expect(expectedIntegrations[0].name == "Claude (prod)" && expectedIntegrations[0].secretRotatedAt != nil)
         let balance = try reopened.loadCreditBalance()
         #expect(balance?.balance == 98.5 && balance?.total == 200)
-        let usage = try reopened.loadCreditUsage()
-        #expect(usage.count == 1 && usage[0].row["Credits used"] == 1.5 && usage[0].recordedAt == 5)
+        let rows = try reopened.creditRows(after: 0, in: nil, limit: 10)
+        #expect(rows == [.init(sequence: 1, usageTime: 5, kind: 1, balanceAfterHundredths: 9_850)])
+        #expect(try reopened.loadCreditKinds()[1]?.usage.usageBreakdown == "1 call (1 over 10 min), 5 emails, 0 web searches")
+        #expect(try reopened.lastCreditSequence() == 1)
         #expect(try reopened.oauthGet(namespace: "signing-keys", key: "k1")?.value == "-----BEGIN PRIVATE KEY-----\nabc\n")
         #expect(try reopened.oauthEntries(namespace: "refresh-tokens") == [.init(key: "h2", value: "{\"a\":1}")])
         let store = IntegrationStore(clock: clock, persistence: reopened, integrations: try reopened.loadIntegrations(),

@@ -57,6 +57,10 @@ import Testing
         let attributes = try FileManager.default.attributesOfItem(atPath: readyPath)
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
         #expect(ready["pid"]?.intValue == Int(server.processIdentifier))
+        // Build facts (BuildInfo): which build, OpenSSL and SQLite answered.
+        #expect(ready["version"]?.stringValue?.isEmpty == false && ready["commit"]?.stringValue?.isEmpty == false)
+        #expect(ready["openssl"]?.stringValue?.hasPrefix("OpenSSL 3") == true)
+        #expect(ready["sqlite"]?.stringValue?.hasPrefix("3.") == true)
 
         let client = try TestClient(port: port)
         try client.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
@@ -87,5 +91,22 @@ import Testing
             let message = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             #expect(message.hasPrefix("gong-mock: "))
         }
+    }
+
+    @Test(.enabled(if: binary != nil))
+    func versionPrintsTheBuildFacts() throws {
+        let process = Process()
+        process.executableURL = try #require(Self.binary)
+        process.arguments = ["--version"]
+        let stdout = Pipe()
+        process.standardOutput = stdout
+        try process.run()
+        let text = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("gong-mock ") == true)
+        #expect(lines.dropFirst().map { String($0.prefix(while: { $0 != ":" })) } == ["commit", "built", "swift", "openssl", "sqlite"])
+        #expect(text.contains("openssl: OpenSSL 3."))
     }
 }

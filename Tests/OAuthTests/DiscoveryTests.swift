@@ -9,7 +9,7 @@ import Testing
     static let gongAuthorizationServer = """
     {"grant_types_supported":["authorization_code","refresh_token"],"issuer":"https://mcp.gong.io",
      "response_types_supported":["code"],"authorization_endpoint":"https://app.gong.io/oauth2/authorize",
-     "token_endpoint":"https://app.gong.io/oauth2/generate-mcp-token",
+     "token_endpoint":"https://app.gong.io/oauth2/token",
      "token_endpoint_auth_methods_supported":["client_secret_basic","client_secret_post"],
      "scopes_supported":["mcp:ai-ask:read","mcp:ai-briefer:read","mcp:ai-assistant:read"],
      "code_challenge_methods_supported":["S256"]}
@@ -49,9 +49,11 @@ import Testing
     }
 
     @Test func rootProtectedResourcePathAnswers401LikeGongUnlessSwitched() throws {
-        let gongLike = try Harness()
+        let gongLike = try Harness { $0.unauthorizedWellKnownPaths = ["/.well-known/openid-configuration"] }
         #expect(try gongLike.get("/.well-known/oauth-protected-resource").status == .unauthorized)
         #expect(try gongLike.get("/.well-known/openid-configuration").status == .unauthorized)
+        // The generic layer's own default: no such 401s (Gong's list is GongMock's preset).
+        #expect(try Harness().get("/.well-known/openid-configuration").status == .notFound)
         let switched = try Harness { $0.serveRootProtectedResourceMetadata = true }
         let response = try switched.get("/.well-known/oauth-protected-resource")
         #expect(response.status == .ok)

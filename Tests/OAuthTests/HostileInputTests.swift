@@ -8,7 +8,7 @@ import Testing
         Array("grant_type=authorization_code&grant_type=refresh_token".utf8), Array("{\"a\":".utf8),
     ]
 
-    @Test(arguments: ["/oauth2/generate-mcp-token", "/oauth2/token", "/oauth2/register", "/oauth2/revoke", "/oauth2/introspect",
+    @Test(arguments: ["/oauth2/token", "/oauth2/token", "/oauth2/register", "/oauth2/revoke", "/oauth2/introspect",
                       "/oauth2/authorize", "/oauth2/authorize/decision"])
     func garbageNeverCrashesAndNeverSucceeds(_ path: String) throws {
         let harness = try Harness { configuration in

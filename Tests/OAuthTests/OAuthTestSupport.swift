@@ -109,6 +109,7 @@ struct Harness {
 
     init(_ configure: (inout OAuthConfiguration) -> Void = { _ in }) throws {
         var configuration = OAuthConfiguration(issuer: Self.issuer, resource: Self.resource, scopesSupported: FakePolicy.allScopes)
+        configuration.clientMetadataDocuments = .builtIn
         configure(&configuration)
         clock = ManualClock()
         policy = FakePolicy()
@@ -166,7 +167,7 @@ struct Harness {
     }
 
     func tokens(code: String, clientID: String = "manual-1", secret: String = "s3cret") throws -> JSONObject {
-        let response = try post("/oauth2/generate-mcp-token", form: [
+        let response = try post("/oauth2/token", form: [
             ("grant_type", "authorization_code"), ("code", code), ("redirect_uri", Self.redirect), ("code_verifier", Self.verifier),
             ("client_id", clientID), ("client_secret", secret),
         ])

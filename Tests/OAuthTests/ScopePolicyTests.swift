@@ -51,7 +51,7 @@ import Testing
         let harness = try Self.harness(policy)
         let code = try harness.code(query: Harness.authorizeQuery(["scope": "mcp:ai-ask:read"], clientID: Self.narrowClient))
         let first = try harness.tokens(code: code, clientID: Self.narrowClient)
-        let response = try harness.post("/oauth2/generate-mcp-token", form: [
+        let response = try harness.post("/oauth2/token", form: [
             ("grant_type", "refresh_token"), ("refresh_token", try #require(first["refresh_token"]?.stringValue)),
             ("scope", "mcp:ai-ask:read mcp:ai-briefer:read"),
         ], headers: Harness.basic(Self.narrowClient, "s3cret"))

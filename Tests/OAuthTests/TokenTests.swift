@@ -5,7 +5,7 @@ import Testing
 @testable import OAuth
 
 @Suite struct TokenTests {
-    static let path = "/oauth2/generate-mcp-token"
+    static let path = "/oauth2/token"
 
     static func codeForm(_ code: String, _ overrides: [String: String?] = [:]) -> [(String, String)] {
         var base: [(String, String?)] = [

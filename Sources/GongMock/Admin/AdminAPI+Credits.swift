@@ -33,18 +33,20 @@ extension AdminAPI {
     }
 
     func creditUsage(_ request: HTTPRequest, _ context: RequestContext) throws(AdminAPIError) -> HTTPResponse {
+        let format = request.queryValue("format") ?? "json"
+        guard format == "json" || format == "csv" else {
+            throw .badRequest("invalid_value", "Query parameter 'format' must be \"json\" or \"csv\", got \"\(format)\".")
+        }
         let report = credits.creditUsageReport()
-        switch request.queryValue("format") ?? "json" {
-        case "json":
-            return ok(.array(report.objects))
-        case "csv":
-            return .text(report.csv, headers: [
+        do throws(CreditAdjustmentError) {
+            if format == "json" { return .json(try report.jsonBytes(), headers: ["Cache-Control": "no-store"]) }
+            return .text(try report.csv(), headers: [
                 "Content-Type": "text/csv; charset=utf-8",
                 "Content-Disposition": "attachment; filename=\"credit-usage.csv\"",
                 "Cache-Control": "no-store",
             ])
-        case let other:
-            throw .badRequest("invalid_value", "Query parameter 'format' must be \"json\" or \"csv\", got \"\(other)\".")
+        } catch {
+            throw AdminAPIError(.internalServerError, "storage_failed", error.message)
         }
     }
 }

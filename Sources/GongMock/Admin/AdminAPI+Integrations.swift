@@ -74,7 +74,9 @@ extension AdminAPI {
     func rotateSecret(_ request: HTTPRequest, _ context: RequestContext) throws(AdminAPIError) -> HTTPResponse {
         let integration = try existing(context)
         do {
-            return ok(integrationJSON(try integrations.rotateSecret(id: integration.id), revealSecret: true))
+            let rotated = try integrations.rotateSecret(id: integration.id)
+            onSecretRotated(rotated)
+            return ok(integrationJSON(rotated, revealSecret: true))
         } catch {
             throw AdminAPIError(error)
         }

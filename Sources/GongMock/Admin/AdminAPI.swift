@@ -21,6 +21,8 @@ import HTTPServer
 /// | `GET /admin/api/credits/usage[?format=csv]` | 200, array of rows keyed by Gong's columns, or text/csv |
 public struct AdminAPI: Sendable {
     public typealias DeletionHook = @Sendable (_ integration: MCPIntegration, _ registeredClients: [RegisteredClient]) -> Void
+    /// Called after an integration's client secret was rotated (`--rotation-revokes-tokens` revokes its grants here).
+    public typealias RotationHook = @Sendable (_ integration: MCPIntegration) -> Void
 
     let integrations: IntegrationStore
     let company: CompanyData
@@ -29,11 +31,14 @@ public struct AdminAPI: Sendable {
     let clock: any ServerClock
     let logger: Logger
     let onIntegrationDeleted: DeletionHook
+    let onSecretRotated: RotationHook
 
     /// - Parameter onIntegrationDeleted: runs after an integration (and the clients registered
     ///   under it) was deleted, by the API or the admin pages; the integrator revokes their tokens there.
     public init(integrations: IntegrationStore, company: CompanyData, credits: any AdminCreditsProvider, auth: AdminAuth,
-                clock: any ServerClock, logger: Logger, onIntegrationDeleted: @escaping DeletionHook = { _, _ in }) {
+                clock: any ServerClock, logger: Logger, onIntegrationDeleted: @escaping DeletionHook = { _, _ in },
+                onSecretRotated: @escaping RotationHook = { _ in }) {
+        self.onSecretRotated = onSecretRotated
         self.integrations = integrations
         self.company = company
         self.credits = credits

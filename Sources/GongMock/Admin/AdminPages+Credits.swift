@@ -23,17 +23,32 @@ extension AdminPages {
             return .redirect(to: "/admin/settings/credits?notice=credits", status: .seeOther)
         }
         get(&router, "/admin/settings/credits/usage.csv") { _, _, _ in
-            .text(credits.creditUsageReport().csv, headers: [
-                "Content-Type": "text/csv; charset=utf-8",
-                "Content-Disposition": "attachment; filename=\"credit-usage.csv\"",
-                "Cache-Control": "no-store",
-            ])
+            do throws(CreditAdjustmentError) {
+                return .text(try credits.creditUsageReport().csv(), headers: [
+                    "Content-Type": "text/csv; charset=utf-8",
+                    "Content-Disposition": "attachment; filename=\"credit-usage.csv\"",
+                    "Cache-Control": "no-store",
+                ])
+            } catch {
+                return .text(error.message, status: .internalServerError)
+            }
         }
     }
+
+    /// Rows the page lists (the latest ones); a long report is read in full only by the export.
+    static let creditRowsShown = 200
 
     func creditsPage(_ session: AdminSession, notice: String?, errors: [String], enteredBalance: String?,
                      status: HTTPStatus = .ok) -> HTTPResponse {
         let report = credits.creditUsageReport()
+        let shown: (rows: [[JSONValue]], count: Int)
+        var errors = errors
+        do throws(CreditAdjustmentError) {
+            shown = try report.tail(Self.creditRowsShown)
+        } catch {
+            shown = ([], 0)
+            errors.append(error.message)
+        }
         var html = AdminLayout.notice(notice) + AdminLayout.errorList(errors)
         html += "<div class=\"card\"><table><tr><th>The number of credits remaining</th><td class=\"big\" id=\"credit-balance\">\(AdminFormat.number(credits.creditBalance))</td></tr>"
         html += "<tr><th>The total number of credits</th><td class=\"big\" id=\"credit-total\">\(AdminFormat.number(credits.creditTotal))</td></tr></table></div>"
@@ -42,11 +57,14 @@ extension AdminPages {
         html += "<input type=\"text\" inputmode=\"decimal\" id=\"balance\" name=\"balance\" value=\"\(HTML.escape(enteredBalance ?? AdminFormat.number(credits.creditBalance)))\">"
         html += "<p><button type=\"submit\">Save</button></p></form>"
         html += "<h2>Credit usage</h2><p><a class=\"btn secondary\" href=\"/admin/settings/credits/usage.csv\">Export report (CSV)</a></p>"
-        if report.rows.isEmpty {
+        if shown.count > shown.rows.count {
+            html += "<p class=\"hint\">The latest \(shown.rows.count) of \(shown.count) rows; the CSV export has them all.</p>"
+        }
+        if shown.rows.isEmpty {
             html += "<div class=\"card\"><p>No credits used yet.</p></div>"
         } else {
             var table = "<table><thead><tr>" + report.columns.map { "<th>\(HTML.escape($0))</th>" }.joined() + "</tr></thead><tbody>"
-            for row in report.rows {
+            for row in shown.rows {
                 table += "<tr>" + row.map { value -> String in
                     let text: String
                     switch value {

@@ -32,7 +32,7 @@ extension AdminPages {
         post(&router, base + "/{id}/edit") { _, context, session, form in editSubmitted(try existing(context), form, session: session) }
         post(&router, base + "/{id}/rotate-secret") { _, context, _, _ in
             let integration = try existing(context)
-            _ = try pageResult { () throws(IntegrationError) in try integrations.rotateSecret(id: integration.id) }
+            onSecretRotated(try pageResult { () throws(IntegrationError) in try integrations.rotateSecret(id: integration.id) })
             return .redirect(to: "\(base)/\(integration.id)/credentials?notice=rotated", status: .seeOther)
         }
         get(&router, base + "/{id}/delete") { _, context, session in deleteConfirmation(try existing(context), session) }
@@ -103,12 +103,10 @@ extension AdminPages {
     }
 
     func credentialsPage(_ integration: MCPIntegration, request: HTTPRequest, context: RequestContext, session: AdminSession) -> HTTPResponse {
-        let scheme = context.isSecure ? "https" : "http"
-        let host = request.headers["Host"] ?? "127.0.0.1:7777"
         var html = AdminLayout.notice(Self.notice(request))
         html += "<div class=\"card\"><table>"
         html += "<tr><th>Integration name</th><td>\(HTML.escape(integration.name))</td></tr>"
-        html += "<tr><th>MCP server URL</th><td class=\"mono\">\(HTML.escape("\(scheme)://\(host)/mcp"))</td></tr>"
+        html += "<tr><th>MCP server URL</th><td class=\"mono\">\(HTML.escape(mcpURL))</td></tr>"
         html += "<tr><th>Client ID</th><td class=\"mono\" id=\"client-id\">\(HTML.escape(integration.clientId))</td></tr>"
         html += "<tr><th>Client secret</th><td class=\"mono\" id=\"client-secret\">\(HTML.escape(integration.clientSecret))</td></tr>"
         html += "<tr><th>Authorization context</th><td>\(integration.authorizationContext.label)</td></tr>"

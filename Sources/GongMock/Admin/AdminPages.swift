@@ -17,9 +17,17 @@ public struct AdminPages: Sendable {
     let clock: any ServerClock
     let logger: Logger
     let onIntegrationDeleted: AdminAPI.DeletionHook
+    /// The MCP server URL the credentials page shows: from `--public-url` or the bound address,
+    /// like the discovery documents, never from the request's `Host` header.
+    let mcpURL: String
+    let onSecretRotated: AdminAPI.RotationHook
 
     public init(integrations: IntegrationStore, company: CompanyData, credits: any AdminCreditsProvider, auth: AdminAuth,
-                clock: any ServerClock, logger: Logger, onIntegrationDeleted: @escaping AdminAPI.DeletionHook = { _, _ in }) {
+                clock: any ServerClock, logger: Logger, mcpURL: String = "http://127.0.0.1:7777/mcp",
+                onIntegrationDeleted: @escaping AdminAPI.DeletionHook = { _, _ in },
+                onSecretRotated: @escaping AdminAPI.RotationHook = { _ in }) {
+        self.mcpURL = mcpURL
+        self.onSecretRotated = onSecretRotated
         self.integrations = integrations
         self.company = company
         self.credits = credits

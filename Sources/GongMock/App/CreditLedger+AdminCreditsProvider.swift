@@ -15,10 +15,19 @@ extension CreditLedger: AdminCreditsProvider {
     }
 
     public func creditUsageReport() -> CreditUsageReport {
-        CreditUsageReport(rows: usageRows.map { row in
-            [.string(UTCCalendar.isoString(row.usageTime)), .string(row.usage.featureType), .string(row.usage.featureName),
-             .string(row.usage.usageAction), .string(row.usage.integration), .string(row.usage.userID),
-             .number(row.creditsUsed.credits), .string(row.usage.usageBreakdown), .number(Double(row.usage.requests))]
-        })
+        CreditUsageReport { (visit: ([JSONValue]) -> Bool) throws(CreditAdjustmentError) in
+            do {
+                try self.visitUsageRows { row in visit(Self.reportCells(row)) }
+            } catch {
+                throw CreditAdjustmentError("the credit-usage report could not be read: \(error)")
+            }
+        }
+    }
+
+    /// One row in Gong's column order; the breakdown text is formatted here, at read time.
+    static func reportCells(_ row: CreditUsageRow) -> [JSONValue] {
+        [.string(UTCCalendar.isoString(row.usageTime)), .string(row.usage.featureType), .string(row.usage.featureName),
+         .string(row.usage.usageAction), .string(row.usage.integration), .string(row.usage.userID),
+         .number(row.creditsUsed.credits), .string(row.usage.usageBreakdown), .number(Double(row.usage.requests))]
     }
 }

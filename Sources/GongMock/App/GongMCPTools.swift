@@ -9,18 +9,16 @@ public struct GongMCPTools: Sendable {
     let catalog: GongToolCatalog
     let ledger: CreditLedger
     let pricing: CreditPricing
-    let exhaustionMode: CreditExhaustionMode
     let logger: Logger
     /// The fault plane's tool hook (`credits-exhaust`), asked before the ledger charges.
     let faults: FaultPlane?
 
     public init(catalog: GongToolCatalog, ledger: CreditLedger, pricing: CreditPricing,
-                exhaustionMode: CreditExhaustionMode, logger: Logger, faults: FaultPlane? = nil) {
+                logger: Logger, faults: FaultPlane? = nil) {
         self.faults = faults
         self.catalog = catalog
         self.ledger = ledger
         self.pricing = pricing
-        self.exhaustionMode = exhaustionMode
         self.logger = logger
     }
 
@@ -94,6 +92,7 @@ public struct GongMCPTools: Sendable {
         data["error"] = .string(Self.insufficientMessage)
         data["balance"] = .number(balance.credits)
         data["cost"] = .number(cost.credits)
+        let exhaustionMode = ledger.exhaustionMode
         switch exhaustionMode {
         case .toolError:
             return .result(MCPToolResult(content: [MCPToolResult.textItem(detail)], structuredContent: .object(data), isError: true))

@@ -26,6 +26,8 @@ public final class GongMockApplication: Sendable {
     public let journal: Journal
     let logger: Logger
     let database: StateDatabase?
+    /// `--rotation-revokes-tokens`: a secret rotation also revokes the integration's grants.
+    let rotationRevokesTokens: Bool
     let toolCatalog: GongToolCatalog
 
     public static let version = "0.1.0"
@@ -65,6 +67,9 @@ public final class GongMockApplication: Sendable {
                                             integrations: loaded?.0 ?? [], registeredClients: loaded?.1 ?? [],
                                             random: RandomSource(seed: options.randomSeed))
             _ = try integrations.applySeed(seed.integrations)
+            try Self.applySeedClients(seed, to: integrations, persistent: database != nil)
+        } catch let error as GongMockStartupError {
+            throw error
         } catch let error as StateDatabaseError {
             throw GongMockStartupError(error.description)
         } catch {
@@ -91,6 +96,7 @@ public final class GongMockApplication: Sendable {
         }
 
         var oauthConfiguration = OAuthConfiguration(issuer: baseURL, resource: mcpURL, scopesSupported: Self.scopes)
+        GongPreset.apply(to: &oauthConfiguration)
         oauthConfiguration.accessTokenTTL = options.tokenTTL
         oauthConfiguration.signingAlgorithm = options.signingAlgorithm
         oauthConfiguration.advertiseRegistration = options.advertiseRegistration
@@ -119,11 +125,20 @@ public final class GongMockApplication: Sendable {
             throw GongMockStartupError("authorization server: \(error)")
         }
 
+        if !seed.oauthGrants.isEmpty {
+            do throws(AdminAPIError) {
+                try MockStateStore.checkGrantClients(seed.oauthGrants, integrations: integrations)
+            } catch {
+                throw GongMockStartupError("seed: \(error.message)")
+            }
+            oauth.replaceGrants(seed.oauthGrants)
+        }
         let plane = faults
         oauth.setTokenHook { plane.tokenDecision($0) }
         stopwatch.lap("authorization server")
         let tools = GongMCPTools(catalog: toolCatalog, ledger: ledger, pricing: options.pricing,
-                                 exhaustionMode: options.creditExhaustion, logger: logger.scoped("tools"), faults: faults)
+                                 logger: logger.scoped("tools"), faults: faults)
+        ledger.exhaustionMode = options.creditExhaustion ?? seed.creditsExhausted ?? .toolError
         let oauthServer = oauth
         let authenticator = GongBearerAuthenticator(resourceMetadataURL: oauthConfiguration.protectedResourceMetadataURL,
                                                     style: options.challengeStyle, logger: logger.scoped("mcp.auth"), faults: faults,
@@ -148,7 +163,15 @@ public final class GongMockApplication: Sendable {
         }
 
         stopwatch.lap("tools, MCP endpoint")
-        adminAuth = AdminAuth(apiToken: seed.adminToken, loginToken: seed.adminLoginToken, clock: clock)
+        do {
+            let lifetime = AdminAuth.defaultSessionLifetime
+            let sessions = try database?.loadAdminSessions(startedAfter: clock.now() - lifetime) ?? []
+            adminAuth = AdminAuth(apiToken: seed.adminToken, loginToken: seed.adminLoginToken, clock: clock, sessionLifetime: lifetime,
+                                  persistence: database, sessions: sessions)
+        } catch {
+            throw GongMockStartupError(error.description)
+        }
+        rotationRevokesTokens = options.rotationRevokesTokens
         self.logger = logger
         journal = try Journal(configuration: options.journal) { clientID in
             if let integration = store.integration(clientId: clientID) { return (integration.id, integration.name) }
@@ -160,7 +183,7 @@ public final class GongMockApplication: Sendable {
                                logger: logger.scoped("controls"))
         // The routes need a finished `self`; the chain around them is fixed now (see `makeRouter`).
         // The fault plane's HTTP hook runs innermost, so CORS and the log see what it answers.
-        let routes = ReplaceableResponder()
+        let routes = ReplaceableResponder(startingMessage: GongPreset.startingMessage)
         let faultHook = FaultMiddleware(plane: faults, paths: oauthConfiguration.paths, baseURL: baseURL)
         responder = MiddlewareChain(Self.middleware(options: options, logger: logger, journal: journal, clock: clock) + [faultHook], responder: routes)
         routes.install(makeRouter())
@@ -208,14 +231,11 @@ public final class GongMockApplication: Sendable {
         }
         do {
             let stored = try database.loadCreditBalance()
-            let rows = try database.loadCreditUsage().map { stored throws(StateDatabaseError) in
-                try StateCreditJournal.decode(stored.row, path: database.path)
-            }
             let total = stored.map { CreditAmount(credits: $0.total) } ?? seeded?.total ?? fallback
             let balance = stored.map { CreditAmount(credits: $0.balance) } ?? seeded?.balance ?? fallback
-            let journal = StateCreditJournal(database: database, total: total.credits)
+            let journal = try StateCreditJournal(database: database, total: total.credits)
             if stored == nil { try database.saveCreditBalance(balance: balance.credits, total: total.credits) }
-            return CreditLedger(total: total, balance: balance, rows: rows, clock: clock, journal: journal)
+            return CreditLedger(total: total, balance: balance, nextSequence: try journal.nextSequence(), clock: clock, journal: journal)
         } catch {
             throw GongMockStartupError(error.description)
         }

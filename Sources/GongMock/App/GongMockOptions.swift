@@ -51,9 +51,17 @@ public struct GongMockOptions: Sendable {
     /// DNS-rebinding protection (MCP "Security Warning"): when the server listens on loopback only,
     /// `/mcp` answers 421 to a `Host` other than localhost, 127.0.0.1, [::1] or the public URL's host.
     public var loopbackHostCheck = false
+    /// `--trust-proxy`: believe `X-Forwarded-Proto/Host/For` (`ForwardedHeadersMiddleware`, first in
+    /// the chain). URLs still come from `publicURL` alone.
+    public var trustProxy = false
+
+    /// Deviation: rotating an integration's secret also revokes its grants. Gong (and the default)
+    /// only replaces the secret: the old one stops at once, issued tokens live until they expire.
+    public var rotationRevokesTokens = false
 
     // Credits.
-    public var creditExhaustion: CreditExhaustionMode = .toolError
+    /// `--credits-exhausted`; nil: the seed's `creditsExhausted`, else `tool-error`.
+    public var creditExhaustion: CreditExhaustionMode?
     public var pricing: CreditPricing = .default
 
     /// The request journal (`--journal-size`, `--journal-bytes`, `--journal FILE`).

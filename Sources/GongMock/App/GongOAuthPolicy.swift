@@ -16,7 +16,7 @@ public struct GongOAuthPolicy: OAuthPolicy {
     /// integration's scopes (RFC 7591 §2 lets the server replace `scope`); `.strict` refuses it.
     public var scopePolicy: ScopePolicy = .overlap
 
-    public init(integrations: IntegrationStore, company: CompanyData, catalog: ClientMetadataDocumentCatalog = .builtIn) {
+    public init(integrations: IntegrationStore, company: CompanyData, catalog: ClientMetadataDocumentCatalog = GongClientMetadataDocuments.catalog) {
         self.integrations = integrations
         self.company = company
         self.catalog = catalog

@@ -2,60 +2,65 @@ import Essentials
 import Synchronization
 
 /// Writes every credit change through to the SQLite state before the ledger acknowledges it
-/// (`synchronous=FULL`: a charge that was answered is on disk), and reads the pool back at start.
-public final class StateCreditJournal: CreditLedgerJournal {
+/// (`synchronous=FULL`: a charge that was answered is on disk) and keeps the usage rows there:
+/// memory holds only the pool total and the table of distinct usage kinds (issue #16).
+public final class StateCreditJournal: CreditLedgerArchive {
     let database: StateDatabase
-    /// The pool total as last written: the ledger calls `record` under its own lock, so the
-    /// journal keeps the total it needs for the balance row instead of asking the ledger.
-    private let total: Mutex<Double>
+    /// Rows read per page when a report walks the ledger.
+    static let pageSize = 2_048
 
-    public init(database: StateDatabase, total: Double) {
-        self.database = database
-        self.total = Mutex(total)
+    private struct Cache {
+        /// The pool total as last written: the ledger calls `record` under its own lock, so the
+        /// journal keeps the total it needs for the balance row instead of asking the ledger.
+        var total: Double
+        var kinds: [Int64: CreditUsageKind]
+        var kindIDs: [CreditUsageKind: Int64]
     }
+
+    private let cache: Mutex<Cache>
+
+    public init(database: StateDatabase, total: Double) throws(StateDatabaseError) {
+        self.database = database
+        let kinds = try database.loadCreditKinds()
+        cache = Mutex(Cache(total: total, kinds: kinds,
+                            kindIDs: Dictionary(kinds.map { ($1, $0) }, uniquingKeysWith: { first, _ in first })))
+    }
+
+    /// The sequence number the next charge gets.
+    public func nextSequence() throws(StateDatabaseError) -> Int { Int(try database.lastCreditSequence()) + 1 }
 
     public func record(_ change: CreditLedgerChange) throws {
         switch change {
         case .charged(let row):
-            try database.recordCreditUsage(Self.encode(row), recordedAt: row.usageTime,
-                                           balance: row.balanceAfter.credits, total: total.withLock { $0 })
+            let kind = CreditUsageKind(usage: row.usage, creditsUsed: row.creditsUsed)
+            let (known, total, nextID) = cache.withLock { ($0.kindIDs[kind], $0.total, Int64($0.kinds.count + 1)) }
+            let id = known ?? nextID
+            try database.recordCreditRow(StateDatabase.StoredCreditRow(sequence: Int64(row.sequence), usageTime: row.usageTime,
+                                                                       kind: id, balanceAfterHundredths: row.balanceAfter.hundredths),
+                                         newKind: known == nil ? kind : nil, balance: row.balanceAfter.credits, total: total)
+            // Only once the kind is committed may later rows refer to it.
+            if known == nil { cache.withLock { $0.kinds[id] = kind; $0.kindIDs[kind] = id } }
         case .poolSet(let balance, let newTotal):
             try database.saveCreditBalance(balance: balance.credits, total: newTotal.credits)
-            total.withLock { $0 = newTotal.credits }
+            cache.withLock { $0.total = newTotal.credits }
         }
     }
 
-    static func encode(_ row: CreditUsageRow) -> JSONValue {
-        [
-            "version": 1, "sequence": .number(Double(row.sequence)), "usageTime": .number(row.usageTime),
-            "featureType": .string(row.usage.featureType), "featureName": .string(row.usage.featureName),
-            "usageAction": .string(row.usage.usageAction), "integration": .string(row.usage.integration),
-            "userID": .string(row.usage.userID), "usageBreakdown": .string(row.usage.usageBreakdown),
-            "requests": .number(Double(row.usage.requests)),
-            "creditsUsedHundredths": .number(Double(row.creditsUsed.hundredths)),
-            "balanceAfterHundredths": .number(Double(row.balanceAfter.hundredths)),
-        ]
-    }
-
-    static func decode(_ value: JSONValue, path: String) throws(StateDatabaseError) -> CreditUsageRow {
-        func field(_ name: String) throws(StateDatabaseError) -> JSONValue {
-            guard let member = value[name] else { throw StateDatabaseError(.corrupt, path: path, "credit_usage row has no \(name)") }
-            return member
+    public func visitRows(in range: ClosedRange<Double>?, _ visit: (CreditUsageRow) -> Bool) throws {
+        var after: Int64 = 0
+        while true {
+            let page = try database.creditRows(after: after, in: range, limit: Self.pageSize)
+            let kinds = cache.withLock { $0.kinds }
+            for stored in page {
+                guard let kind = kinds[stored.kind] else {
+                    throw StateDatabaseError(.corrupt, path: database.path, "credit_rows row \(stored.sequence) names unknown kind \(stored.kind)")
+                }
+                let row = CreditUsageRow(sequence: Int(stored.sequence), usageTime: stored.usageTime, usage: kind.usage,
+                                         creditsUsed: kind.creditsUsed, balanceAfter: CreditAmount(hundredths: stored.balanceAfterHundredths))
+                guard visit(row) else { return }
+            }
+            guard page.count == Self.pageSize, let last = page.last else { return }
+            after = last.sequence
         }
-        guard value["version"]?.intValue == 1 else {
-            throw StateDatabaseError(.corrupt, path: path, "credit_usage row has unknown format version \(value["version"].map { $0.description } ?? "none")")
-        }
-        guard let sequence = try field("sequence").intValue, let time = try field("usageTime").doubleValue,
-              let used = try field("creditsUsedHundredths").intValue, let after = try field("balanceAfterHundredths").intValue,
-              let requests = try field("requests").intValue,
-              let featureType = try field("featureType").stringValue, let featureName = try field("featureName").stringValue,
-              let action = try field("usageAction").stringValue, let integration = try field("integration").stringValue,
-              let user = try field("userID").stringValue, let breakdown = try field("usageBreakdown").stringValue else {
-            throw StateDatabaseError(.corrupt, path: path, "credit_usage row has a member of the wrong type: \(value)")
-        }
-        let usage = CreditUsage(featureType: featureType, featureName: featureName, usageAction: action, integration: integration,
-                                userID: user, usageBreakdown: breakdown, requests: requests)
-        return CreditUsageRow(sequence: sequence, usageTime: time, usage: usage,
-                              creditsUsed: CreditAmount(hundredths: Int64(used)), balanceAfter: CreditAmount(hundredths: Int64(after)))
     }
 }

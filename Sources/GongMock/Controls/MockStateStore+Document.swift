@@ -1,4 +1,5 @@
 import Essentials
+import OAuth
 
 /// `GET /_mock/state` and `PUT /_mock/state`: the state as a document in the seed's schema
 /// (`Fixtures/seed.schema.json`), so a seed file, a saved state and a state to put are one format.
@@ -16,6 +17,9 @@ extension MockStateStore {
             for member in ["createdAt", "secretRotatedAt", "registeredClients"] { object[member] = nil }
             return .object(object)
         })
+        root["creditsExhausted"] = .string(ledger.exhaustionMode.rawValue)
+        root["registeredClients"] = .array(integrations.registeredClients().map(Self.json(client:)))
+        root["oauthGrants"] = .array(oauth.exportedGrants().map(Self.json(grant:)))
         root["faults"] = .array(faults.faults.map { .object($0.spec.json) })
         root["clock"] = .string(UTCTimestamp.iso8601(clock.now()))
         return .object(root)
@@ -53,6 +57,18 @@ extension MockStateStore {
                     throw .badRequest("invalid_state", "integrations: \(error.message)")
                 }
             }
+            if provided.contains("registeredClients") {
+                do throws(IndexedIntegrationError) {
+                    try integrations.replaceRegisteredClients(seed.registeredClients)
+                } catch {
+                    throw .badRequest("invalid_state", "registeredClients[\(error.index)].\(error.member): \(error.message)")
+                }
+            }
+            if provided.contains("oauthGrants") {
+                try Self.checkGrantClients(seed.oauthGrants, integrations: integrations)
+                oauth.replaceGrants(seed.oauthGrants)
+            }
+            if let mode = seed.creditsExhausted { ledger.exhaustionMode = mode }
             if let credits = seed.credits {
                 ledger.replacePool(balance: CreditAmount(credits: credits.balance), total: CreditAmount(credits: credits.total))
             }
@@ -64,6 +80,53 @@ extension MockStateStore {
             if provided.contains("autoApprove") { oauth.updateConfiguration { $0.autoApproveSubject = seed.autoApprove } }
         }
         logger.notice("state replaced", [("members", provided.sorted().joined(separator: ","))])
+    }
+
+    /// Every grant belongs to a client that exists once the document is applied.
+    static func checkGrantClients(_ grants: [OAuthServer.ExportedGrant], integrations: IntegrationStore) throws(AdminAPIError) {
+        for (index, exported) in grants.enumerated() {
+            let clientId = exported.grant.clientID
+            guard integrations.integration(clientId: clientId) != nil || integrations.registeredClient(clientId: clientId) != nil else {
+                throw .badRequest("invalid_state", "oauthGrants[\(index)].clientId: \"\(clientId)\" is neither an integration's client id nor a registered client")
+            }
+        }
+    }
+
+    static func json(client: RegisteredClient) -> JSONValue {
+        var object = JSONObject()
+        object["clientId"] = .string(client.clientId)
+        object["authMethod"] = .string(client.authMethod.rawValue)
+        object["redirectURIs"] = .array(client.redirectURIs.map(JSONValue.string))
+        object["integrationId"] = .string(client.integrationId)
+        object["createdAt"] = .string(UTCTimestamp.iso8601(client.createdAt))
+        if let secret = client.clientSecret { object["clientSecret"] = .string(secret) }
+        if let name = client.name { object["name"] = .string(name) }
+        return .object(object)
+    }
+
+    /// Refresh tokens appear by hash only; the tokens themselves are never stored.
+    static func json(grant exported: OAuthServer.ExportedGrant) -> JSONValue {
+        let grant = exported.grant
+        var object = JSONObject()
+        object["id"] = .string(grant.id)
+        object["clientId"] = .string(grant.clientID)
+        object["subjectId"] = .string(grant.subjectID)
+        object["scopes"] = .array(grant.scopes.map(JSONValue.string))
+        object["createdAt"] = .string(UTCTimestamp.iso8601(grant.createdAt))
+        if let resource = grant.resource { object["resource"] = .string(resource) }
+        if !grant.claims.isEmpty { object["claims"] = .object(grant.claims) }
+        if let revokedAt = grant.revokedAt { object["revokedAt"] = .string(UTCTimestamp.iso8601(revokedAt)) }
+        if let reason = grant.revocationReason { object["revocationReason"] = .string(reason) }
+        object["refreshTokens"] = .array(exported.refreshTokens.map { token in
+            var entry = JSONObject()
+            entry["hash"] = .string(token.tokenHash)
+            entry["issuedAt"] = .string(UTCTimestamp.iso8601(token.issuedAt))
+            if let expiresAt = token.expiresAt { entry["expiresAt"] = .string(UTCTimestamp.iso8601(expiresAt)) }
+            if let rotatedAt = token.rotatedAt { entry["rotatedAt"] = .string(UTCTimestamp.iso8601(rotatedAt)) }
+            if let replaced = token.replacedByHash { entry["replacedByHash"] = .string(replaced) }
+            return .object(entry)
+        })
+        return .object(object)
     }
 
     static func providedKeys(_ bytes: [UInt8]) -> [String] {

@@ -10,6 +10,12 @@ extension CreditLedger {
 
     /// Replaces the pool (`PUT /_mock/state`'s `credits`); the usage report is emptied.
     public func replacePool(balance: CreditAmount, total: CreditAmount) {
-        state.withLock { $0 = State(balance: balance, total: total, rows: []) }
+        state.withLock { $0 = State(balance: balance, total: total, rows: CompactCreditRows(), nextSequence: 1, exhaustionMode: $0.exhaustionMode) }
+    }
+
+    /// How a call the pool cannot pay for is refused (`--credits-exhausted`, the state's `creditsExhausted`).
+    public var exhaustionMode: CreditExhaustionMode {
+        get { state.withLock { $0.exhaustionMode } }
+        set { state.withLock { $0.exhaustionMode = newValue } }
     }
 }

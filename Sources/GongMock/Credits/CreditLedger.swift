@@ -11,7 +11,11 @@ public final class CreditLedger: Sendable {
     struct State: Sendable {
         var balance: CreditAmount
         var total: CreditAmount
-        var rows: [CreditUsageRow]
+        /// The report itself when no archive keeps it; with one, only the next sequence number.
+        var rows: CompactCreditRows
+        var nextSequence: Int
+        /// How a call the pool cannot pay for is refused; per-run state, so reset and snapshots cover it.
+        var exhaustionMode: CreditExhaustionMode = .toolError
     }
 
     /// Credits per paid seat per month, the third-party figure in gong.md §2.4 ("~2,000").
@@ -20,13 +24,18 @@ public final class CreditLedger: Sendable {
     let state: Mutex<State>
     private let clock: any ServerClock
     private let journal: (any CreditLedgerJournal)?
+    private let archive: (any CreditLedgerArchive)?
 
-    /// `balance` defaults to `total`; `rows` restores a persisted report.
-    public init(total: CreditAmount, balance: CreditAmount? = nil, rows: [CreditUsageRow] = [],
-                clock: any ServerClock, journal: (any CreditLedgerJournal)? = nil) {
-        state = Mutex(State(balance: balance ?? total, total: total, rows: rows))
+    /// `balance` defaults to `total`. A journal that is a `CreditLedgerArchive` keeps the usage
+    /// rows (numbered on from `nextSequence`); otherwise they are kept here, compactly.
+    public init(total: CreditAmount, balance: CreditAmount? = nil, nextSequence: Int = 1, clock: any ServerClock,
+                journal: (any CreditLedgerJournal)? = nil) {
+        let archive = journal as? any CreditLedgerArchive
+        state = Mutex(State(balance: balance ?? total, total: total, rows: CompactCreditRows(firstSequence: nextSequence),
+                            nextSequence: nextSequence))
         self.clock = clock
         self.journal = journal
+        self.archive = archive
     }
 
     /// The default pool: `creditsPerPaidSeat` for every active paid seat of the company.
@@ -37,11 +46,38 @@ public final class CreditLedger: Sendable {
     public var balance: CreditAmount { state.withLock { $0.balance } }
     public var total: CreditAmount { state.withLock { $0.total } }
     public var pool: (balance: CreditAmount, total: CreditAmount) { state.withLock { ($0.balance, $0.total) } }
-    public var usageRows: [CreditUsageRow] { state.withLock { $0.rows } }
+    /// How many usage rows the report has.
+
+    /// Visits the report's rows in sequence order (only those whose usage time lies in `range`
+    /// when given) until `visit` returns false. The rows are never copied under the lock: memory
+    /// rows through a copy-on-write snapshot, archived rows page by page.
+    public func visitUsageRows(in range: ClosedRange<Double>? = nil, _ visit: (CreditUsageRow) -> Bool) throws {
+        if let archive {
+            try archive.visitRows(in: range, visit)
+        } else {
+            state.withLock { $0.rows.snapshot }.forEach(in: range, visit)
+        }
+    }
+
+    /// Rows kept in this process's memory (none when an archive keeps them).
+    var rowsHeldInMemory: Int { state.withLock { $0.rows.count } }
+
+    /// Every row (tests and small reports; prefer `visitUsageRows`).
+    public var usageRows: [CreditUsageRow] { usageRows(in: nil) }
 
     /// Rows whose usage time lies in `from...to` (the report's date-range picker).
     public func usageRows(from: Double, to: Double) -> [CreditUsageRow] {
-        state.withLock { $0.rows.filter { $0.usageTime >= from && $0.usageTime <= to } }
+        from <= to ? usageRows(in: from...to) : []
+    }
+
+    private func usageRows(in range: ClosedRange<Double>?) -> [CreditUsageRow] {
+        var rows: [CreditUsageRow] = []
+        do {
+            try visitUsageRows(in: range) { rows.append($0); return true }
+        } catch {
+            return rows
+        }
+        return rows
     }
 
     /// Debits `cost` and appends a usage row, or does nothing when the balance is below the cost.
@@ -51,7 +87,7 @@ public final class CreditLedger: Sendable {
         return state.withLock { state -> ChargeResult in
             guard state.balance >= cost else { return .insufficient(balance: state.balance, cost: cost) }
             let balance = state.balance - cost
-            let row = CreditUsageRow(sequence: (state.rows.last?.sequence ?? 0) + 1, usageTime: clock.now(),
+            let row = CreditUsageRow(sequence: state.nextSequence, usageTime: clock.now(),
                                      usage: usage, creditsUsed: cost, balanceAfter: balance)
             if let journal {
                 do {
@@ -61,7 +97,10 @@ public final class CreditLedger: Sendable {
                 }
             }
             state.balance = balance
-            state.rows.append(row)
+            state.nextSequence += 1
+            if archive == nil {
+                state.rows.append(time: row.usageTime, kind: CreditUsageKind(usage: usage, creditsUsed: cost), balanceAfter: balance)
+            }
             return .charged(row: row, balance: balance)
         }
     }

@@ -47,15 +47,13 @@ public struct CreditPricing: Sendable, Hashable {
     }
 
     /// The credit report's "Usage breakdown": how many calls, emails and web searches were processed.
-    public func breakdown(_ usage: DataUsage) -> String {
-        let long = usage.callDurations.filter(isLong).count
-        var text = "\(usage.callCount) call\(usage.callCount == 1 ? "" : "s") (\(long) over"
-            + " \(longCallThresholdSeconds / 60) min), \(usage.emailCount) email\(usage.emailCount == 1 ? "" : "s"),"
-            + " \(usage.webSearches) web search\(usage.webSearches == 1 ? "" : "es")"
-        if usage.isBrief {
-            text += "; \(usage.openEndedSections) open-ended section\(usage.openEndedSections == 1 ? "" : "s"),"
-                + " \(usage.smartTrackerSections) smart-tracker section\(usage.smartTrackerSections == 1 ? "" : "s")"
-        }
-        return text
+    public func breakdown(_ usage: DataUsage) -> String { breakdownCounts(usage).description }
+
+    /// The counts behind the "Usage breakdown" text (what a ledger row stores).
+    public func breakdownCounts(_ usage: DataUsage) -> CreditUsageBreakdown {
+        CreditUsageBreakdown(calls: usage.callCount, longCalls: usage.callDurations.filter(isLong).count,
+                             longCallThresholdMinutes: longCallThresholdSeconds / 60, emails: usage.emailCount,
+                             webSearches: usage.webSearches, openEndedSections: usage.isBrief ? usage.openEndedSections : 0,
+                             smartTrackerSections: usage.isBrief ? usage.smartTrackerSections : 0)
     }
 }

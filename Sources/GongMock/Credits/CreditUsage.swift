@@ -10,27 +10,30 @@ public struct CreditUsage: Sendable, Hashable {
     public let integration: String
     /// "User ID": the Gong user the token belongs to (empty when none).
     public let userID: String
-    /// "Usage breakdown": how many calls, emails and web searches were processed.
-    public let usageBreakdown: String
+    /// The counts behind "Usage breakdown".
+    public let breakdown: CreditUsageBreakdown
     /// "# of requests".
     public let requests: Int
 
     public init(featureType: String, featureName: String, usageAction: String, integration: String, userID: String,
-                usageBreakdown: String, requests: Int = 1) {
+                breakdown: CreditUsageBreakdown, requests: Int = 1) {
         self.featureType = featureType
         self.featureName = featureName
         self.usageAction = usageAction
         self.integration = integration
         self.userID = userID
-        self.usageBreakdown = usageBreakdown
+        self.breakdown = breakdown
         self.requests = requests
     }
+
+    /// "Usage breakdown": how many calls, emails and web searches were processed.
+    public var usageBreakdown: String { breakdown.description }
 
     /// The usage of one MCP tool call.
     public static func toolCall(_ tool: String, caller: ToolCaller, usage: DataUsage,
                                 pricing: CreditPricing) -> CreditUsage {
         CreditUsage(featureType: "MCP server", featureName: tool, usageAction: "On demand",
                     integration: caller.integrationName, userID: caller.userID ?? "",
-                    usageBreakdown: pricing.breakdown(usage))
+                    breakdown: pricing.breakdownCounts(usage))
     }
 }

@@ -1,5 +1,6 @@
 import Essentials
 import FoundationEssentials
+import OAuth
 
 /// The `--seed FILE` fixture: what CI declares up front (issue #3 §6). JSON, strict: an unknown
 /// key or a bad value refuses to start, naming the key path (`SeedError`).
@@ -49,6 +50,12 @@ public struct SeedFile: Sendable, Equatable {
     public var faults: [FaultSpec] = []
     /// Where the virtual clock starts (`clock`, ISO 8601), as `--clock` sets it.
     public var clock: Double?
+    /// How a call the pool cannot pay for is refused (`creditsExhausted`, as `--credits-exhausted`).
+    public var creditsExhausted: CreditExhaustionMode?
+    /// Clients registered by DCR under AUTOMATIC integrations (`registeredClients`).
+    public var registeredClients: [RegisteredClient] = []
+    /// Grants and their refresh-token hashes (`oauthGrants`).
+    public var oauthGrants: [OAuthServer.ExportedGrant] = []
     /// Values of keys added by later issues, already validated by their parse functions, by key.
     public var extensions: [String: JSONValue] = [:]
 
@@ -104,6 +111,15 @@ public struct SeedFile: Sendable, Equatable {
                 throw context.error("clock", "expected an ISO 8601 date and time such as \"2026-01-01T09:00:00Z\", got \(SeedReader.describe(value))")
             }
             seed.clock = parsed.seconds
+        },
+        Key("creditsExhausted") { value, seed, context throws(SeedError) in
+            seed.creditsExhausted = try parseExhaustionMode(value, context)
+        },
+        Key("registeredClients") { value, seed, context throws(SeedError) in
+            seed.registeredClients = try parseRegisteredClients(value, context)
+        },
+        Key("oauthGrants") { value, seed, context throws(SeedError) in
+            seed.oauthGrants = try parseGrants(value, context)
         },
     ]
 

@@ -24,7 +24,7 @@ public final class GongMockServer: Sendable {
     }
 
     public init(configuration: HTTPServerConfiguration, logger: Logger) {
-        let slot = ReplaceableResponder()
+        let slot = ReplaceableResponder(startingMessage: GongPreset.startingMessage)
         self.configuration = configuration
         self.slot = slot
         http = HTTPServer(configuration: configuration, responder: slot, logger: logger.scoped("http"), observer: installed)

@@ -14,8 +14,8 @@ import Synchronization
 /// file, or written by a newer schema is refused with an error naming it; it is never reset.
 ///
 /// Schema version 1 (table `meta` holds `application` = `gong-mock` and `schema_version`):
-/// `integrations`, `registered_clients`, `credit_balance` (one row), `credit_usage` (rows as JSON),
-/// `oauth_kv` (namespaced key/value with optional expiry, for the OAuth layer's keys, grants,
+/// `integrations`, `registered_clients`, `credit_balance` (one row), `credit_kinds` + `credit_rows` (the usage ledger in numbers),
+/// `admin_sessions` (hashed admin session ids), `oauth_kv` (namespaced key/value with optional expiry, for the OAuth layer's keys, grants,
 /// refresh-token hashes and revocations). All SQL uses bound parameters only.
 public final class StateDatabase: Sendable {
     public static let schemaVersion = 1
@@ -103,7 +103,11 @@ public final class StateDatabase: Sendable {
                 : "it has an unknown schema version \(version) (this build reads version \(schemaVersion))"
             throw StateDatabaseError(.unsupportedVersion, path: path, why)
         }
+        for statement in additiveSchema { try execute(db, path: path, statement) }
     }
+
+    /// Tables added to schema 1 after it first shipped, created when missing (`IF NOT EXISTS`).
+    static var additiveSchema: [String] { creditSchema + adminSessionSchema }
 
     static let schema: [String] = [
         "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -119,7 +123,6 @@ public final class StateDatabase: Sendable {
             integration_id TEXT NOT NULL REFERENCES integrations(id) ON DELETE CASCADE, created_at REAL NOT NULL)
         """,
         "CREATE TABLE credit_balance (id INTEGER PRIMARY KEY CHECK (id = 1), balance REAL NOT NULL, total REAL NOT NULL)",
-        "CREATE TABLE credit_usage (seq INTEGER PRIMARY KEY AUTOINCREMENT, recorded_at REAL NOT NULL, row TEXT NOT NULL)",
         """
         CREATE TABLE oauth_kv (namespace TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, expires_at REAL,
             PRIMARY KEY (namespace, key))
@@ -129,7 +132,7 @@ public final class StateDatabase: Sendable {
     private static func createSchema(_ db: OpaquePointer, path: String) throws(StateDatabaseError) {
         try execute(db, path: path, "BEGIN IMMEDIATE")
         do throws(StateDatabaseError) {
-            for statement in schema { try execute(db, path: path, statement) }
+            for statement in schema + additiveSchema { try execute(db, path: path, statement) }
             let insert = try SQLiteStatement(database: db, path: path, sql: "INSERT INTO meta (key, value) VALUES (?, ?)")
             try insert.run([.text("application"), .text(applicationName)])
             let version = try SQLiteStatement(database: db, path: path, sql: "INSERT INTO meta (key, value) VALUES (?, ?)")

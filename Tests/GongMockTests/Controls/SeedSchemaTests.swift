@@ -17,6 +17,12 @@ import Testing
         #expect(Set(members) == Set(SeedFile.topLevelKeys.map(\.name)))
         let integration = schema["$defs"]?["integration"]?["properties"]?.objectValue?.keys ?? []
         #expect(Set(integration) == Set(SeedFile.integrationKeys))
+        for (definition, keys) in [("registeredClient", SeedFile.registeredClientKeys), ("grant", SeedFile.grantKeys),
+                                   ("refreshToken", SeedFile.refreshTokenKeys)] {
+            #expect(Set(schema["$defs"]?[definition]?["properties"]?.objectValue?.keys ?? []) == Set(keys), "\(definition)")
+        }
+        let modes = schema["properties"]?["creditsExhausted"]?["enum"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        #expect(modes == CreditExhaustionMode.allCases.map(\.rawValue))
         let kinds = schema["$defs"]?["fault"]?["properties"]?["kind"]?["enum"]?.arrayValue?.compactMap(\.stringValue) ?? []
         #expect(kinds == FaultKind.allCases.map(\.rawValue))
         let faultMembers = Set(schema["$defs"]?["fault"]?["properties"]?.objectValue?.keys ?? [])
