@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "CryptoPrimitives"]),
         .testTarget(name: "OAuthTests", dependencies: ["OAuth", "HTTPServer", "CryptoPrimitives", "Essentials"]),
         .testTarget(name: "MCPTests", dependencies: ["MCP", "HTTPServer", "Essentials"]),
-        .testTarget(name: "GongMockTests", dependencies: ["GongMock"]),
+        .testTarget(name: "GongMockTests", dependencies: ["GongMock", "GongMockTesting"]),
         .testTarget(name: "GongMockTestingTests", dependencies: ["GongMockTesting"]),
     ],
     swiftLanguageModes: [.v6]

@@ -27,7 +27,7 @@ public struct GongMockHTTPClient: Sendable {
     public func send(_ method: String, _ target: String, headers: [(String, String)] = [], body: [UInt8] = []) throws(Failure) -> Response {
         var head = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\nContent-Length: \(body.count)\r\n"
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
-        return try Self.parse(roundTrip(Array((head + "\r\n").utf8) + body))
+        return try Self.parse(exchange(Array((head + "\r\n").utf8) + body))
     }
 
     /// `application/x-www-form-urlencoded` POST (the token endpoint).
@@ -40,7 +40,9 @@ public struct GongMockHTTPClient: Sendable {
         try send("POST", target, headers: headers + [("Content-Type", "application/json")], body: JSONSerializer.bytes(value))
     }
 
-    private func roundTrip(_ request: [UInt8]) throws(Failure) -> [UInt8] {
+    /// Sends raw bytes on a new loopback connection and returns everything the server answered
+    /// until it closed (for a test that writes its own request, e.g. a malformed one).
+    public func exchange(_ request: [UInt8]) throws(Failure) -> [UInt8] {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue | SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { throw Failure(description: "socket() failed: errno \(errno)") }
         defer { close(fd) }

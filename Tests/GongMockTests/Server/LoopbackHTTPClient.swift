@@ -1,7 +1,5 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
+import GongMockTesting
 import HTTPServer
 
 /// A minimal blocking HTTP/1.1 client for tests against a live `GongMockServer` on loopback:
@@ -26,37 +24,14 @@ struct LoopbackHTTPClient {
         return try Self.parse(exchange(Array(wire.utf8)))
     }
 
-    /// Sends raw bytes and returns everything the server answered until it closed.
+    /// Sends raw bytes and returns everything the server answered until it closed (the library's
+    /// socket code; this type only keeps the tests' string-bodied view of the answer).
     func exchange(_ bytes: [UInt8]) throws -> [UInt8] {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue | SOCK_CLOEXEC.rawValue), 0)
-        guard fd >= 0 else { throw Failure(description: "socket failed") }
-        defer { close(fd) }
-        var timeout = timeval(tv_sec: 5, tv_usec: 0)
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = UInt16(port).bigEndian
-        inet_pton(AF_INET, "127.0.0.1", &address.sin_addr)
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        do {
+            return try GongMockHTTPClient(port: port).exchange(bytes)
+        } catch {
+            throw Failure(description: error.description)
         }
-        guard connected == 0 else { throw Failure(description: "connect failed: errno \(errno)") }
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            guard written > 0 else { throw Failure(description: "send failed: errno \(errno)") }
-            offset += written
-        }
-        var received: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 16 * 1024)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-            if count > 0 { received.append(contentsOf: chunk[0..<count]); continue }
-            if count == 0 || errno == ECONNRESET { break }
-            throw Failure(description: "recv failed: errno \(errno)")
-        }
-        return received
     }
 
     /// Status, headers and a body (de-chunked when chunked).
