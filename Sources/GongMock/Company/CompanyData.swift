@@ -5,6 +5,10 @@
 /// `CompanyData.bundled(clock:)` (the fixture compiled into the binary) or the memberwise
 /// initialiser (synthetic data in tests). All references are expected to resolve; the loaders
 /// run `CompanyFixtureValidator` first and refuse data that does not.
+///
+/// One value is one *edition* of the company: the fixture's relative times resolved against one
+/// `anchor`. Re-anchoring (issue #15 §3: reset re-anchors to the clock's now) makes a new edition
+/// with `reanchored(to:)`; `CompanyStore` holds the one requests read.
 public final class CompanyData: Sendable {
     public let company: CompanyInfo
     public let workspace: Workspace
@@ -18,6 +22,10 @@ public final class CompanyData: Sendable {
     public let emails: [Email]
     public let trackers: [Tracker]
     public let briefs: [Brief]
+    /// The instant the fixture's relative times (`daysAgo`, `daysFromNow`) were resolved against;
+    /// only its UTC day matters. nil for data built with absolute times (the memberwise
+    /// initialiser in tests), which re-anchoring leaves alone.
+    public let anchor: Double?
 
     let usersByID: [String: Int]
     let usersByEmail: [String: Int]
@@ -40,7 +48,8 @@ public final class CompanyData: Sendable {
 
     public init(company: CompanyInfo, workspace: Workspace, users: [CompanyUser], accounts: [CRMAccount],
                 deals: [Deal], contacts: [Contact], calls: [Call], emails: [Email], trackers: [Tracker],
-                briefs: [Brief]) {
+                briefs: [Brief], anchor: Double? = nil) {
+        self.anchor = anchor
         self.company = company
         self.workspace = workspace
         self.users = users
