@@ -111,9 +111,6 @@ public struct SeedFile: Sendable, Equatable {
         Key("clock") { value, seed, context throws(SeedError) in
             seed.clock = try parseInstant(value, at: "clock", context)
         },
-        Key("company") { value, seed, context throws(SeedError) in
-            seed.companyAnchor = try parseCompany(value, context)
-        },
         Key("creditsExhausted") { value, seed, context throws(SeedError) in
             seed.creditsExhausted = try parseExhaustionMode(value, context)
         },
@@ -122,6 +119,9 @@ public struct SeedFile: Sendable, Equatable {
         },
         Key("oauthGrants") { value, seed, context throws(SeedError) in
             seed.oauthGrants = try parseGrants(value, context)
+        },
+        Key("company") { value, seed, context throws(SeedError) in
+            seed.companyAnchor = try parseCompany(value, context)
         },
     ]
 
