@@ -5,8 +5,9 @@ extension CompanyData {
     /// Exact because a relative time depends on the anchor's UTC day only (`RelativeTime`:
     /// "`daysAgo` days before today" at a fixed time of day; a close date is "`daysFromNow` days
     /// after today"), so moving the anchor by whole days moves every such time by as many days.
-    /// Returns `self` when the day is the same (nothing would change, and the search indexes
-    /// already built stay) or when the data has no anchor (absolute times, tests).
+    /// Cheap: the new edition shares this one's lookups and search indexes (built or not), and
+    /// copies only the call, e-mail and deal values. Returns `self` when the day is the same or
+    /// when the data has no anchor (absolute times, tests).
     public func reanchored(to now: Double) -> CompanyData {
         guard let anchor else { return self }
         let days = UTCCalendar.day(of: now) - UTCCalendar.day(of: anchor)
@@ -24,8 +25,7 @@ extension CompanyData {
             Deal(id: deal.id, name: deal.name, accountID: deal.accountID, ownerID: deal.ownerID, stage: deal.stage,
                  amount: deal.amount, currency: deal.currency, closeDate: Self.date(deal.closeDate, movedBy: days))
         }
-        return CompanyData(company: company, workspace: workspace, users: users, accounts: accounts, deals: deals,
-                           contacts: contacts, calls: calls, emails: emails, trackers: trackers, briefs: briefs, anchor: now)
+        return CompanyData(reanchoring: self, deals: deals, calls: calls, emails: emails, anchor: now)
     }
 
     /// `YYYY-MM-DD` moved by `days` (the loader writes close dates in this form; anything else is

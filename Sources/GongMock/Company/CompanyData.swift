@@ -77,6 +77,34 @@ public final class CompanyData: Sendable {
         }
     }
 
+    /// `source` with its conversations and deals moved in time (`reanchored(to:)`): positions,
+    /// lookups and the search indexes stay `source`'s, shared rather than rebuilt, since none of
+    /// them depends on a time and a uniform shift keeps the most-recent-first order.
+    init(reanchoring source: CompanyData, deals: [Deal], calls: [Call], emails: [Email], anchor: Double) {
+        self.anchor = anchor
+        company = source.company
+        workspace = source.workspace
+        users = source.users
+        accounts = source.accounts
+        self.deals = deals
+        contacts = source.contacts
+        self.calls = calls
+        self.emails = emails
+        trackers = source.trackers
+        briefs = source.briefs
+        usersByID = source.usersByID
+        usersByEmail = source.usersByEmail
+        accountsByID = source.accountsByID
+        dealsByID = source.dealsByID
+        contactsByID = source.contactsByID
+        contactsByEmail = source.contactsByEmail
+        callsByID = source.callsByID
+        emailsByID = source.emailsByID
+        trackersByID = source.trackersByID
+        briefsByName = source.briefsByName
+        searchIndexes = source.searchIndexes
+    }
+
     /// Builds the search indexes now (on the calling thread) unless they exist already; the
     /// server calls it from a background thread once it answers, so the first tool call does not
     /// pay for them. Safe to call from several threads: one builds, the others wait.

@@ -8,7 +8,9 @@ import Synchronization
 /// Every reader (tools, admin pages and API, the OAuth policy's seat checks, the state document)
 /// takes `current` once per request and uses that value throughout, so a request in flight
 /// during a swap sees the old edition or the new one, never a mix. A swap builds the new edition
-/// first, outside the lock, then replaces one reference: readers never wait for a build.
+/// first, outside the lock, then replaces one reference: readers never wait for a build. A new
+/// edition shares the search indexes of the one it was moved from (`reanchored(to:)`), so the
+/// first tool call after a reset finds them built; only the small tool engines are rebuilt.
 public final class CompanyStore: Sendable {
     private let edition: Mutex<CompanyData>
     /// The anchor the seed pins (`company.anchoredAt`), which reset returns to; nil: the clock's now.
@@ -24,8 +26,6 @@ public final class CompanyStore: Sendable {
 
     /// Puts `data` in place (restore of a snapshot, which recorded its edition).
     public func replace(with data: CompanyData) {
-        guard data !== current else { return }
-        prepare(data)
         edition.withLock { $0 = data }
     }
 
@@ -39,12 +39,5 @@ public final class CompanyStore: Sendable {
     /// (the clock's now once reset). Built here, swapped in by `replace(with:)`.
     public func resetEdition(clockNow: Double) -> CompanyData {
         current.reanchored(to: pinnedAnchor ?? clockNow)
-    }
-
-    /// When the edition in use has its search indexes (the server warmed them, or tool calls
-    /// ran), the new one gets them before the swap, on this thread: the control request pays,
-    /// not the next tool call. Otherwise they stay deferred, as at start-up.
-    private func prepare(_ data: CompanyData) {
-        if current.searchIndexesReady { data.prepareSearchIndexes() }
     }
 }
