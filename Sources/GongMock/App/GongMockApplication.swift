@@ -87,7 +87,9 @@ public final class GongMockApplication: Sendable {
 
         stopwatch.lap("credit ledger")
         let store = integrations
-        faults = FaultPlane(clock: clock, logger: logger.scoped("faults"), integrationOfClient: { clientID in
+        // One issuance order for the tokens the authorization server signs and the faults that expire them.
+        let tokenIssuance = AccessTokenIssuance()
+        faults = FaultPlane(clock: clock, logger: logger.scoped("faults"), tokenIssuance: tokenIssuance, integrationOfClient: { clientID in
             store.integration(clientId: clientID)?.id ?? store.registeredClient(clientId: clientID)?.integrationId
         })
         for spec in seed.faults { faults.add(spec) }
@@ -127,7 +129,8 @@ public final class GongMockApplication: Sendable {
         let oauthStore: any OAuthStateStore = database.map { SQLiteOAuthStateStore(database: $0) } ?? InMemoryOAuthStateStore()
         do {
             oauth = try OAuthServer(configuration: oauthConfiguration, policy: policy, clock: clock,
-                                    logger: logger.scoped("oauth"), store: oauthStore, preparedSigningKey: signingKey?.key)
+                                    logger: logger.scoped("oauth"), store: oauthStore, preparedSigningKey: signingKey?.key,
+                                    issuance: tokenIssuance)
         } catch {
             throw GongMockStartupError("authorization server: \(error)")
         }
