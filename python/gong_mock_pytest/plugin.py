@@ -127,7 +127,7 @@ def gong_mock(request, gong_mock_launcher, gong_mock_seed, gong_mock_args):
     kwargs = marker.kwargs if marker else {}
     unknown = set(kwargs) - {"seed", "args", *MARKER_OPTIONS}
     if unknown:
-        pytest.fail(f"unknown gong_mock marker argument(s) {sorted(unknown)}; known: seed, args, {', '.join(MARKER_OPTIONS)}")
+        pytest.fail(f"unknown gong_mock marker argument(s) {sorted(unknown)}; known: seed, args, {', '.join(MARKER_OPTIONS)}", pytrace=False)
     options = {name: kwargs[name] for name in MARKER_OPTIONS if name in kwargs}
     server = gong_mock_launcher(seed=kwargs.get("seed", gong_mock_seed), args=list(kwargs.get("args", gong_mock_args)), **options)
     yield server
