@@ -1,18 +1,9 @@
 """The plugin's launcher and server options, through pytester: a server shared by a module,
 journals of every scope on failure, --state-dir kept across kill and restart, TLS, --public-url,
 the server's log, and the clean-exit check (with a stand-in binary that exits 3 on SIGTERM)."""
-import os
 import stat
 
 import pytest
-
-
-@pytest.fixture
-def binary():
-    path = os.environ.get("GONG_MOCK_BIN")
-    if not path:
-        pytest.skip("GONG_MOCK_BIN is not set (scripts/test sets it to the built binary)")
-    return path
 
 
 def test_module_server_is_shared_and_failures_leave_journals(pytester, binary):
