@@ -23,7 +23,7 @@ import re
 
 import pytest
 
-from .server import OPTION, GongMock, GongMockExited, find_binary
+from .server import OPTION, GongMock, GongMockExited, find_binary, redact
 
 # How much of a server's log a failing test's report shows.
 LOG_TAIL_LINES = 40
@@ -159,10 +159,10 @@ def write_journal(item, server, index):
         path.write_bytes(har)
     else:
         path = directory / f"{name}.server.log"
-        path.write_text(server.log)
+        path.write_text(redact(server.log))
     return path
 
 
 def log_summary(server, path):
-    tail = server.log.splitlines()[-LOG_TAIL_LINES:]
+    tail = redact(server.log).splitlines()[-LOG_TAIL_LINES:]
     return f"journal written to {path}\nlast {len(tail)} lines of the server's log:\n" + "\n".join(tail)

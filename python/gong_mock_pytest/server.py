@@ -6,6 +6,7 @@ accepts), waited for with a deadline; nothing sleeps to synchronise.
 """
 import json
 import os
+import re
 import pathlib
 import select
 import shutil
@@ -24,6 +25,15 @@ OPTION = "--gong-mock-bin"
 _WILDCARD_HOSTS = {"0.0.0.0": "127.0.0.1", "::": "127.0.0.1", "localhost": "127.0.0.1"}
 
 
+# The banner's one-time admin login link: error messages, reports and CI artifacts outlive the test.
+_LOGIN_TOKEN = re.compile(r"(/admin/login\?token=)[^\s&]+")
+
+
+def redact(log):
+    """The log with the one-time admin login token replaced by ``<redacted>``."""
+    return _LOGIN_TOKEN.sub(r"\1<redacted>", log)
+
+
 class BinaryNotFound(RuntimeError):
     pass
 
@@ -32,13 +42,13 @@ class GongMockExited(RuntimeError):
     """The server exited before it was ready (or never became ready), or did not stop cleanly.
 
     ``returncode`` is its exit status (None when it was killed for not becoming ready in time)
-    and ``log`` what it wrote to stdout and stderr, which is also in the message.
+    and ``log`` what it wrote to stdout and stderr (login token redacted), also in the message.
     """
 
     def __init__(self, message, returncode, log):
-        super().__init__(f"{message}: {log}")
         self.returncode = returncode
-        self.log = log
+        self.log = redact(log)
+        super().__init__(f"{message}: {self.log}")
 
 
 def find_binary(option_value=None):

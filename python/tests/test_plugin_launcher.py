@@ -38,7 +38,7 @@ def test_module_server_is_shared_and_failures_leave_journals(pytester, binary):
     assert b'"version":"1.2"' in (journal_dir / written[1]).read_bytes().replace(b" ", b"")
     # The failing test's report names the journal and shows the server's log.
     result.stdout.fnmatch_lines(["*gong-mock http://127.0.0.1:*: journal and log*", "journal written to *second_sees_it*.har",
-                                 "last * lines of the server's log:"])
+                                 "last * lines of the server's log:", "*Admin center:*/admin/login?token=<redacted>*"])
 
 
 def test_state_dir_survives_kill_and_restart(pytester, binary):
@@ -111,6 +111,7 @@ def test_refused_start_and_unclean_stop(pytester, binary):
     stand_in.write_text(
         "#!/bin/bash\n"
         "while [ $# -gt 0 ]; do [ \"$1\" = --ready-file ] && ready=$2; shift; done\n"
+        "echo 'Admin center: http://127.0.0.1:9/admin/login?token=one-time-secret-01'\n"
         "trap 'echo stopping badly; exit 3' TERM\n"
         "echo '{\"baseURL\":\"http://127.0.0.1:9\",\"mcpURL\":\"http://127.0.0.1:9/mcp\",\"adminToken\":\"t\","
         "\"adminLoginURL\":\"x\",\"port\":9}' > \"$ready\"\n"
@@ -126,6 +127,7 @@ def test_refused_start_and_unclean_stop(pytester, binary):
                 with gong_mock_launcher():
                     pass
             assert "stopping badly" in unclean.value.log and unclean.value.returncode == 3
+            assert "/admin/login?token=<redacted>" in unclean.value.log
 
         def test_fixture_teardown_errors(gong_mock):
             assert gong_mock.port == 9
@@ -134,7 +136,8 @@ def test_refused_start_and_unclean_stop(pytester, binary):
     result = pytester.runpytest_inprocess(f"--gong-mock-bin={stand_in}")
     result.assert_outcomes(passed=2, errors=1)
     result.stdout.fnmatch_lines(["*ERROR at teardown of test_fixture_teardown_errors*",
-                                 "*gong-mock exited with 3 on SIGTERM (a clean stop is 0)*stopping badly*"])
+                                 "*gong-mock exited with 3 on SIGTERM (a clean stop is 0)*", "stopping badly"])
+    assert "one-time-secret-01" not in result.stdout.str()
     pytester.makepyfile(
         """
         import pytest
