@@ -15,8 +15,9 @@ fixture of that scope), several servers in one test, a per-test choice of flags
 
 Every server the plugin starts is stopped with SIGTERM and must exit 0 (else the test errors
 with the server's log), unless the test killed it on purpose (``kill()``). When a test fails,
-the request journal (HAR) of every server it had running is written next to the test report
-and the tail of each server's log is added to the report.
+the request journal (HAR) of every server it used (a fixture's value of any scope, or started
+during the test) is written next to the test report and the tail of each server's log is
+added to the report.
 """
 import pathlib
 import re
@@ -40,12 +41,13 @@ def pytest_addoption(parser):
 # The servers the plugin started and has not stopped, in start order (a dict used as an ordered set).
 live_servers_key = pytest.StashKey[dict]()
 current_item_key = pytest.StashKey[object]()
+journals_written_key = pytest.StashKey[int]()
 
 
 def pytest_configure(config):
     config.addinivalue_line(
         "markers",
-        "gong_mock(seed=None, args=(), state_dir=None, tls=False, public_url=None): how the gong_mock fixture starts its server")
+        "gong_mock(seed=None, args=(), state_dir=None, tls=False, public_url=None, timeout=30): how the gong_mock fixture starts its server")
     config.stash[live_servers_key] = {}
 
 
@@ -61,11 +63,19 @@ def pytest_runtest_makereport(item, call):
     outcome = yield
     report = outcome.get_result()
     if report.failed and report.when in ("setup", "call"):
-        # Servers of every scope are still running here: teardown comes after the report.
-        for index, server in enumerate(list(item.config.stash[live_servers_key])):
-            if server.running:
-                path = write_journal(item, server, index)
-                report.sections.append((f"gong-mock {server.local_url}: journal and log", log_summary(server, path)))
+        # Servers of every scope are still running here: teardown comes after the report. One
+        # that died (or was killed) leaves its log instead of a journal.
+        for server in servers_of(item):
+            path = write_journal(item, server)
+            report.sections.append((f"gong-mock {server.local_url}: journal and log", log_summary(server, path)))
+
+
+def servers_of(item):
+    """The live servers the test used: a fixture's value (of any scope, directly or through
+    other fixtures), or started while the test ran."""
+    used = {id(value) for value in getattr(item, "funcargs", {}).values()}
+    return [server for server in item.config.stash[live_servers_key]
+            if id(server) in used or server.started_for is item]
 
 
 class Launcher:
@@ -81,6 +91,7 @@ class Launcher:
         server = GongMock(self.binary, seed=seed, args=args, **options)
         live = self.config.stash[live_servers_key]
         live[server] = None
+        server.started_for = self.config.stash.get(current_item_key, None)
         server.on_stop = lambda stopped: live.pop(stopped, None)
         server.on_error = self.journal_of_failed_block
         return server
@@ -88,7 +99,7 @@ class Launcher:
     def journal_of_failed_block(self, server):
         item = self.config.stash.get(current_item_key, None)
         if item is not None:
-            write_journal(item, server, 0)
+            write_journal(item, server)
 
 
 @pytest.fixture(scope="session")
@@ -147,13 +158,15 @@ def journal_directory(config):
     return pathlib.Path(config.rootpath) / "gong-mock-journal"
 
 
-def write_journal(item, server, index):
-    """Writes the server's HAR journal (or, when it keeps none, its log) for the failing test;
-    returns the path. ``index`` tells apart the servers of one test."""
+def write_journal(item, server):
+    """Writes the server's HAR journal (or, when it keeps none or has died, its log) for the
+    failing test; returns the path. The second and later servers of one test get ``.2``, …"""
     directory = journal_directory(item.config)
     directory.mkdir(parents=True, exist_ok=True)
+    index = item.stash.get(journals_written_key, 0)
+    item.stash[journals_written_key] = index + 1
     name = re.sub(r"[^A-Za-z0-9_.-]+", "_", item.nodeid).strip("_") + (f".{index + 1}" if index else "")
-    har = server.admin.journal_har()
+    har = server.admin.journal_har() if server.running else None
     if har is not None:
         path = directory / f"{name}.har"
         path.write_bytes(har)

@@ -115,6 +115,8 @@ class GongMock:
         # plugin's launcher writes the journal there), and when it stops for good.
         self.on_error = None
         self.on_stop = None
+        # The test that was running when the plugin started it (None outside a test).
+        self.started_for = None
         try:
             self._start()
         except BaseException:

@@ -23,6 +23,10 @@ def test_module_server_is_shared_and_failures_leave_journals(pytester, binary):
             assert [i["name"] for i in shared.admin.integrations()] == ["Made by the first test"]
             assert False, "on purpose"
 
+        def test_dead_server_leaves_its_log(gong_mock):
+            gong_mock.kill()
+            assert False, "after the kill"
+
         def test_block_in_the_test_fails(gong_mock_launcher):
             with gong_mock_launcher() as own:
                 own.admin.credits()
@@ -31,11 +35,13 @@ def test_module_server_is_shared_and_failures_leave_journals(pytester, binary):
     )
     journal_dir = pytester.path / "journals"
     result = pytester.runpytest_inprocess(f"--gong-mock-bin={binary}", f"--gong-mock-journal-dir={journal_dir}")
-    result.assert_outcomes(passed=1, failed=2)
+    result.assert_outcomes(passed=1, failed=3)
     written = sorted(path.name for path in journal_dir.iterdir())
-    assert written == ["test_module_server_is_shared_and_failures_leave_journals.py_test_block_in_the_test_fails.har",
-                       "test_module_server_is_shared_and_failures_leave_journals.py_test_second_sees_it_and_fails.har"]
-    assert b'"version":"1.2"' in (journal_dir / written[1]).read_bytes().replace(b" ", b"")
+    prefix = "test_module_server_is_shared_and_failures_leave_journals.py_"
+    assert written == [prefix + "test_block_in_the_test_fails.har", prefix + "test_dead_server_leaves_its_log.server.log",
+                       prefix + "test_second_sees_it_and_fails.har"]
+    assert b'"version":"1.2"' in (journal_dir / written[2]).read_bytes().replace(b" ", b"")
+    assert "MCP server URL:" in (journal_dir / written[1]).read_text()
     # The failing test's report names the journal and shows the server's log.
     result.stdout.fnmatch_lines(["*gong-mock http://127.0.0.1:*: journal and log*", "journal written to *second_sees_it*.har",
                                  "last * lines of the server's log:", "*Admin center:*/admin/login?token=<redacted>*"])
