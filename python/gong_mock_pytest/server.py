@@ -222,6 +222,8 @@ class GongMock:
         same seed, state directory, TLS and public URL (``args`` replaces the extra arguments).
         The port, URLs and admin token are the new process's. Raises :class:`GongMockExited` when a
         SIGTERM stop was not clean (exit status not 0) or the new process does not start."""
+        if self._final_log is not None:
+            raise RuntimeError("this gong-mock was stopped for good (stop()); start a new one")
         if kill:
             self.kill()
         elif self._terminate() != 0:

@@ -71,10 +71,15 @@ def test_state_dir_survives_kill_and_restart(pytester, binary):
 
         def test_made_state_dir_is_removed():
             assert not pathlib.Path(pathlib.Path("state-dir.txt").read_text()).exists()
+
+        def test_no_restart_after_stop(gong_mock):
+            assert gong_mock.stop() == 0
+            with pytest.raises(RuntimeError, match="stopped for good"):
+                gong_mock.restart()
         """
     )
     result = pytester.runpytest_inprocess(f"--gong-mock-bin={binary}")
-    result.assert_outcomes(passed=3)
+    result.assert_outcomes(passed=4)
 
 
 def test_tls_public_url_and_log(pytester, binary):
