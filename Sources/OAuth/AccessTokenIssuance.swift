@@ -9,7 +9,7 @@ import Synchronization
 /// a frozen virtual clock does not blur it either.
 ///
 /// The numbers start at the real time in microseconds when the process starts and count up by
-/// one per token, so tokens a previous run issued (kept with `--state-dir`) are lower than any
+/// one per token, so tokens a previous run issued (kept in a persistent store) are lower than any
 /// of this run. Clients see the same 22-character `jti` as before; nothing else changes.
 public final class AccessTokenIssuance: Sendable {
     private let last: Atomic<UInt64>
