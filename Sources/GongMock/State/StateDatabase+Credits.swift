@@ -44,7 +44,7 @@ extension StateDatabase {
         }
     }
 
-    private static func insertKind(_ kind: CreditUsageKind, id: Int64, _ db: Access) throws(StateDatabaseError) {
+    static func insertKind(_ kind: CreditUsageKind, id: Int64, _ db: Access) throws(StateDatabaseError) {
         let usage = kind.usage, counts = usage.breakdown
         try db.run("""
             INSERT INTO credit_kinds (id, feature_type, feature_name, usage_action, integration, user_id, calls, long_calls,
@@ -69,25 +69,27 @@ extension StateDatabase {
 
     /// Every kind by id (distinct usages: few, read once at start).
     public func loadCreditKinds() throws(StateDatabaseError) -> [Int64: CreditUsageKind] {
-        let pairs = try read { (db: Access) throws(StateDatabaseError) -> [KindPair] in
-            try db.rows("""
-                SELECT id, feature_type, feature_name, usage_action, integration, user_id, calls, long_calls, threshold_minutes,
-                    emails, web_searches, open_ended, smart_tracker, requests, credits_used FROM credit_kinds
-                """) { (row: SQLiteStatement) throws(StateDatabaseError) -> KindPair in
-                guard let id = row.int64(0), let type = row.text(1), let name = row.text(2), let action = row.text(3),
-                      let integration = row.text(4), let user = row.text(5) else { throw db.corrupt("credit_kinds has a missing value") }
-                var numbers: [Int] = []
-                for column in Int32(6)...14 {
-                    guard let number = row.int64(column) else { throw db.corrupt("credit_kinds row \(id) has a missing number") }
-                    numbers.append(Int(number))
-                }
-                let counts = CreditUsageBreakdown(calls: numbers[0], longCalls: numbers[1], longCallThresholdMinutes: numbers[2],
-                                                  emails: numbers[3], webSearches: numbers[4], openEndedSections: numbers[5],
-                                                  smartTrackerSections: numbers[6])
-                let usage = CreditUsage(featureType: type, featureName: name, usageAction: action, integration: integration,
-                                        userID: user, breakdown: counts, requests: numbers[7])
-                return KindPair(id: id, kind: CreditUsageKind(usage: usage, creditsUsed: CreditAmount(hundredths: Int64(numbers[8]))))
+        try read { (db: Access) throws(StateDatabaseError) -> [Int64: CreditUsageKind] in try Self.loadKinds(db) }
+    }
+
+    static func loadKinds(_ db: Access) throws(StateDatabaseError) -> [Int64: CreditUsageKind] {
+        let pairs = try db.rows("""
+            SELECT id, feature_type, feature_name, usage_action, integration, user_id, calls, long_calls, threshold_minutes,
+                emails, web_searches, open_ended, smart_tracker, requests, credits_used FROM credit_kinds
+            """) { (row: SQLiteStatement) throws(StateDatabaseError) -> KindPair in
+            guard let id = row.int64(0), let type = row.text(1), let name = row.text(2), let action = row.text(3),
+                  let integration = row.text(4), let user = row.text(5) else { throw db.corrupt("credit_kinds has a missing value") }
+            var numbers: [Int] = []
+            for column in Int32(6)...14 {
+                guard let number = row.int64(column) else { throw db.corrupt("credit_kinds row \(id) has a missing number") }
+                numbers.append(Int(number))
             }
+            let counts = CreditUsageBreakdown(calls: numbers[0], longCalls: numbers[1], longCallThresholdMinutes: numbers[2],
+                                              emails: numbers[3], webSearches: numbers[4], openEndedSections: numbers[5],
+                                              smartTrackerSections: numbers[6])
+            let usage = CreditUsage(featureType: type, featureName: name, usageAction: action, integration: integration,
+                                    userID: user, breakdown: counts, requests: numbers[7])
+            return KindPair(id: id, kind: CreditUsageKind(usage: usage, creditsUsed: CreditAmount(hundredths: Int64(numbers[8]))))
         }
         return Dictionary(pairs.map { ($0.id, $0.kind) }, uniquingKeysWith: { first, _ in first })
     }
