@@ -17,6 +17,7 @@ import Testing
 
     @Test func oldCreditUsageRowsMoveIntoTheCompactLedgerOnce() throws {
         let directory = try OAuthStoreSamples.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = directory + "/" + StateDatabase.fileName
         do {
             // The old shape: today's schema plus `credit_usage`, and one row charged after the upgrade.
@@ -71,6 +72,7 @@ import Testing
 
     @Test func anUnreadableOldRowRefusesToOpenAndChangesNothing() throws {
         let directory = try OAuthStoreSamples.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = directory + "/" + StateDatabase.fileName
         do {
             let database = try StateDatabase(path: path)

@@ -38,8 +38,7 @@ extension StateDatabase {
     public func recordCreditRow(_ row: StoredCreditRow, newKind: CreditUsageKind?, balance: Double, total: Double) throws(StateDatabaseError) {
         try transaction { (db: Access) throws(StateDatabaseError) in
             if let newKind { try Self.insertKind(newKind, id: row.kind, db) }
-            try db.run("INSERT INTO credit_rows (seq, usage_time, kind, balance_after) VALUES (?, ?, ?, ?)",
-                       [.integer(row.sequence), .real(row.usageTime), .integer(row.kind), .integer(row.balanceAfterHundredths)])
+            try db.run("INSERT INTO credit_rows (seq, usage_time, kind, balance_after) VALUES (?, ?, ?, ?)", Self.values(row))
             try db.run("INSERT OR REPLACE INTO credit_balance (id, balance, total) VALUES (1, ?, ?)", [.real(balance), .real(total)])
         }
     }
@@ -104,19 +103,26 @@ extension StateDatabase {
     /// Up to `limit` rows after `sequence`, in order, with usage time in `range` when given. One
     /// short read under the connection lock: a long report is read page by page between writes.
     public func creditRows(after sequence: Int64, in range: ClosedRange<Double>?, limit: Int) throws(StateDatabaseError) -> [StoredCreditRow] {
-        try read { (db: Access) throws(StateDatabaseError) -> [StoredCreditRow] in
-            let sql = range == nil
-                ? "SELECT seq, usage_time, kind, balance_after FROM credit_rows WHERE seq > ? ORDER BY seq LIMIT ?"
-                : "SELECT seq, usage_time, kind, balance_after FROM credit_rows WHERE seq > ? AND usage_time BETWEEN ? AND ? ORDER BY seq LIMIT ?"
-            let values: [SQLiteValue] = range.map { [.integer(sequence), .real($0.lowerBound), .real($0.upperBound), .integer(Int64(limit))] }
-                ?? [.integer(sequence), .integer(Int64(limit))]
-            return try db.rows(sql, values) { (row: SQLiteStatement) throws(StateDatabaseError) -> StoredCreditRow in
-                guard let seq = row.int64(0), let time = row.double(1), let kind = row.int64(2), let after = row.int64(3) else {
-                    throw db.corrupt("credit_rows has a missing value")
-                }
-                return StoredCreditRow(sequence: seq, usageTime: time, kind: kind, balanceAfterHundredths: after)
+        try read { (db: Access) throws(StateDatabaseError) -> [StoredCreditRow] in try Self.creditRows(db, after: sequence, in: range, limit: limit) }
+    }
+
+    static func creditRows(_ db: Access, after sequence: Int64, in range: ClosedRange<Double>?, limit: Int) throws(StateDatabaseError) -> [StoredCreditRow] {
+        let sql = range == nil
+            ? "SELECT seq, usage_time, kind, balance_after FROM credit_rows WHERE seq > ? ORDER BY seq LIMIT ?"
+            : "SELECT seq, usage_time, kind, balance_after FROM credit_rows WHERE seq > ? AND usage_time BETWEEN ? AND ? ORDER BY seq LIMIT ?"
+        let values: [SQLiteValue] = range.map { [.integer(sequence), .real($0.lowerBound), .real($0.upperBound), .integer(Int64(limit))] }
+            ?? [.integer(sequence), .integer(Int64(limit))]
+        return try db.rows(sql, values) { (row: SQLiteStatement) throws(StateDatabaseError) -> StoredCreditRow in
+            guard let seq = row.int64(0), let time = row.double(1), let kind = row.int64(2), let after = row.int64(3) else {
+                throw db.corrupt("credit_rows has a missing value")
             }
+            return StoredCreditRow(sequence: seq, usageTime: time, kind: kind, balanceAfterHundredths: after)
         }
+    }
+
+    /// The values of a `credit_rows` row, in column order.
+    static func values(_ row: StoredCreditRow) -> [SQLiteValue] {
+        [.integer(row.sequence), .real(row.usageTime), .integer(row.kind), .integer(row.balanceAfterHundredths)]
     }
 
     public func clearCreditUsage() throws(StateDatabaseError) {

@@ -21,6 +21,7 @@ import Testing
 
     @Test func restoreIsPersistedAndATokenFromBeforeTheSnapshotWorksAfterARestart() throws {
         let directory = try OAuthStoreSamples.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let before: String, rotatedAfter: String, issuedAfter: String
         var balanceAtSnapshot = CreditAmount.zero
         do {
@@ -66,6 +67,7 @@ import Testing
 
     @Test func resetGoesBackToTheSeedNotToWhatTheDirectoryHeldAtStart() throws {
         let directory = try OAuthStoreSamples.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let ciClient: String
         do {
             let first = try H(stateDirectory: directory)
@@ -98,6 +100,7 @@ import Testing
 
     @Test func putStateIsPersistedAndKeepsRefreshTokensOfTheDocument() throws {
         let directory = try OAuthStoreSamples.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let token: String
         do {
             let harness = try H(stateDirectory: directory)
@@ -136,6 +139,7 @@ import Testing
 
     @Test func aControlWaitsForChargesInFlightAndTheLedgerStillBalances() async throws {
         let directory = try OAuthStoreSamples.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let harness = try H(stateDirectory: directory)
         let access = harness.accessToken()
         let snapshot = H.json(harness.control(.post, "/_mock/snapshot"))["id"]?.stringValue ?? ""
