@@ -3,7 +3,8 @@ import HTTPServer
 
 /// Reset, snapshot/restore and `PUT /_mock/state` with `--state-dir` (issues #15 item 1, #16
 /// item 4). Each control is one SQLite transaction replacing the whole resettable state (see
-/// `StateDatabase.Image`), taken with the integration, ledger and admin-session locks held, so a
+/// `StateDatabase.Image`), taken with the OAuth server's rotation lock and the integration,
+/// ledger and admin-session locks held (in that order, the order their own paths nest in), so a
 /// write-through of a request in flight lands wholly before or wholly after it. The stores are
 /// then loaded back from the committed rows, exactly as a restart would load them: what a
 /// control acknowledged is what the server serves, now and after a kill -9.
@@ -13,7 +14,9 @@ extension MockStateStore {
         var snapshot = capture()
         if let database {
             snapshot.persisted = try Self.storage("reading the state for a snapshot") { () throws(StateDatabaseError) in
-                try lockingStores { _, _, _ throws(StateDatabaseError) in try database.captureImage() }
+                try oauth.exclusively { () throws(StateDatabaseError) in
+                    try lockingStores { _, _, _ throws(StateDatabaseError) in try database.captureImage() }
+                }
             }
         }
         return snapshot
@@ -31,10 +34,12 @@ extension MockStateStore {
         guard let database else { return }
         let mode = settings.creditsExhausted.flatMap(CreditExhaustionMode.init(rawValue:)) ?? ledger.exhaustionMode
         try Self.storage("replacing the state") { () throws(StateDatabaseError) in
-            try lockingStores { integrationState, ledgerState, adminState throws(StateDatabaseError) in
-                try database.replace(with: image.with(settings), keeping: keepingAdminSessions ? ["admin_sessions"] : [])
-                try reloadStores(from: database, exhaustionMode: mode, adminSessions: !keepingAdminSessions,
-                                 into: &integrationState, &ledgerState, &adminState)
+            try oauth.exclusively { () throws(StateDatabaseError) in
+                try lockingStores { integrationState, ledgerState, adminState throws(StateDatabaseError) in
+                    try database.replace(with: image.with(settings), keeping: keepingAdminSessions ? ["admin_sessions"] : [])
+                    try reloadStores(from: database, exhaustionMode: mode, adminSessions: !keepingAdminSessions,
+                                     into: &integrationState, &ledgerState, &adminState)
+                }
             }
         }
     }

@@ -137,15 +137,24 @@ import Testing
         #expect(refreshed.status == .ok, "\(H.bodyText(refreshed))")
     }
 
-    @Test func aControlWaitsForChargesInFlightAndTheLedgerStillBalances() async throws {
+    @Test func controlsRacingChargesAndRefreshesKeepTheLedgerBalancedAndTheSnapshotIntact() async throws {
         let directory = try OAuthStoreSamples.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let harness = try H(stateDirectory: directory)
         let access = harness.accessToken()
+        let refresh = Self.refreshToken(harness)
         let snapshot = H.json(harness.control(.post, "/_mock/snapshot"))["id"]?.stringValue ?? ""
         await withTaskGroup(of: Void.self) { group in
             for _ in 0..<4 {
                 group.addTask { for _ in 0..<5 { _ = harness.callTool(access, "ask_account", H.askAltamira) } }
+            }
+            group.addTask {
+                // A refresh chain racing the restores: each rotation lands wholly before or after one.
+                var token = refresh
+                for _ in 0..<8 {
+                    guard let next = H.json(harness.refresh(token))["refresh_token"]?.stringValue else { break }
+                    token = next
+                }
             }
             group.addTask {
                 for _ in 0..<5 {
@@ -157,7 +166,10 @@ import Testing
         Self.expectBalanced(harness)
         let rows = harness.app.ledger.usageRows.map(\.sequence)
         #expect(rows == rows.indices.map { $0 + 1 })
-        let reopenedRows = try H(stateDirectory: directory).app.ledger.usageRows.map(\.sequence)
-        #expect(reopenedRows == rows)
+        // The last control restored the snapshot, whose refresh token then was unused.
+        #expect(harness.control(.post, "/_mock/restore", ["id": .string(snapshot)]).status == .ok)
+        let reopened = try H(stateDirectory: directory)
+        #expect(reopened.app.ledger.usageRows.isEmpty)
+        #expect(reopened.refresh(refresh).status == .ok)
     }
 }
