@@ -9,6 +9,8 @@ import Synchronization
 ///
 /// Operations are serialised by one lock, so two controls never interleave; each store is
 /// swapped under its own lock, so a request in flight sees each store either before or after.
+/// With `--state-dir` each control is also one SQLite transaction over the whole state
+/// (`+Persistence`): crash-safe, and what a restart serves. Snapshots stay in memory.
 public final class MockStateStore: Sendable {
     /// Everything a snapshot holds; opaque.
     public struct Snapshot: Sendable {
