@@ -113,7 +113,7 @@ import Testing
             #expect(document["oauthGrants"]?.arrayValue?.count == 2)
             document["integrations"] = .array((document["integrations"]?.arrayValue ?? []).filter { $0["name"]?.stringValue != "Ask only" })
             document["registeredClients"] = nil
-            document["credits"] = ["balance": 1234, "total": 2000]
+            document["credits"] = ["balance": 1234, "total": 1234]
             document["autoApprove"] = .string(H.tom)
             document["creditsExhausted"] = "http-402"
             document["clock"] = nil
@@ -121,6 +121,7 @@ import Testing
             #expect(put.status == .ok, "\(H.bodyText(put))")
             #expect(harness.app.ledger.balance == 1234)
             #expect(harness.app.ledger.usageRows.isEmpty)
+            Self.expectBalanced(harness)
 
             let bad = harness.control(.put, "/_mock/state", ["integrations": [["name": "x", "redirectURIs": ["ftp://x"]]], "credits": ["balance": 1, "total": 1]])
             #expect(bad.status == .badRequest)
@@ -129,12 +130,16 @@ import Testing
         }
         let reopened = try H(stateDirectory: directory)
         #expect(reopened.app.ledger.balance == 1234)
-        #expect(reopened.app.ledger.total == 2000)
+        #expect(reopened.app.ledger.total == 1234)
         #expect(!reopened.app.integrations.list().contains { $0.name == "Ask only" }, "a seed integration the PUT removed stays removed")
         #expect(reopened.app.oauth.configuration.autoApproveSubject == H.tom)
         #expect(reopened.app.ledger.exhaustionMode.rawValue == "http-402")
         let refreshed = reopened.refresh(token)
         #expect(refreshed.status == .ok, "\(H.bodyText(refreshed))")
+        let access = H.json(refreshed)["access_token"]?.stringValue ?? ""
+        _ = reopened.callTool(access, "ask_account", H.askAltamira)
+        #expect(reopened.app.ledger.usageRows.count == 1)
+        Self.expectBalanced(reopened)
     }
 
     @Test func controlsRacingChargesAndRefreshesKeepTheLedgerBalancedAndTheSnapshotIntact() async throws {
