@@ -270,9 +270,10 @@ def verify(server, model, stats):
     model.snapshots = {}
 
 
-def control(server, model, rng, stats):
-    """One test control; a state change is acknowledged only once answered."""
-    roll = rng.random()
+def control(server, model, rng, stats, roll=None):
+    """One test control; a state change is acknowledged only once answered. `roll` picks the
+    kind: below 0.35 snapshot, then restore, reset (from 0.6), GET+PUT state (from 0.75)."""
+    roll = rng.random() if roll is None else roll
     if roll < 0.35 or not model.snapshots and roll < 0.6:
         model.in_flight = ("snapshot", None)
         status, answer = server.admin("POST", "/_mock/snapshot")
@@ -311,8 +312,11 @@ def control(server, model, rng, stats):
     stats[what] += 1
 
 
-def run_stream(server, model, account, rng, stats):
-    """Mutations until the server dies (the killer thread ends it)."""
+def run_stream(server, model, account, rng, stats, cycle):
+    """Mutations until the server dies (the killer thread ends it). Each cycle opens with a
+    snapshot and one restore, reset or PUT in turn, so even --smoke exercises every control."""
+    control(server, model, rng, stats, roll=0.0)
+    control(server, model, rng, stats, roll=(0.5, 0.7, 0.9)[cycle % 3])
     while True:
         roll = rng.random()
         if model.access is not None and roll > 0.86:
@@ -401,7 +405,7 @@ def main():
                 killer = threading.Timer(delay, lambda: server.process.send_signal(signal.SIGKILL))
                 killer.start()
                 try:
-                    run_stream(server, model, account, rng, stats)
+                    run_stream(server, model, account, rng, stats, cycle)
                 except Died:
                     pass
                 finally:
