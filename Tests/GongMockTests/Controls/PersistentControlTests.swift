@@ -149,25 +149,30 @@ import Testing
         let access = harness.accessToken()
         let refresh = Self.refreshToken(harness)
         let snapshot = H.json(harness.control(.post, "/_mock/snapshot"))["id"]?.stringValue ?? ""
-        await withTaskGroup(of: Void.self) { group in
+        let statuses = await withTaskGroup(of: [Int].self) { group in
             for _ in 0..<4 {
-                group.addTask { for _ in 0..<5 { _ = harness.callTool(access, "ask_account", H.askAltamira) } }
+                group.addTask { (0..<5).map { _ in harness.callTool(access, "ask_account", H.askAltamira).0.status.code } }
             }
             group.addTask {
                 // A refresh chain racing the restores: each rotation lands wholly before or after one.
-                var token = refresh
+                var token = refresh, seen: [Int] = []
                 for _ in 0..<8 {
-                    guard let next = H.json(harness.refresh(token))["refresh_token"]?.stringValue else { break }
+                    let answer = harness.refresh(token)
+                    seen.append(answer.status.code)
+                    guard let next = H.json(answer)["refresh_token"]?.stringValue else { break }
                     token = next
                 }
+                return seen
             }
             group.addTask {
-                for _ in 0..<5 {
-                    _ = harness.control(.post, "/_mock/restore", ["id": .string(snapshot)])
-                    _ = harness.control(.post, "/_mock/snapshot")
+                (0..<5).flatMap { _ in
+                    [harness.control(.post, "/_mock/restore", ["id": .string(snapshot)]).status.code,
+                     harness.control(.post, "/_mock/snapshot").status.code]
                 }
             }
+            return await group.reduce(into: [Int]()) { $0 += $1 }
         }
+        #expect(!statuses.contains { $0 >= 500 }, "no request racing a control fails with a server error: \(statuses)")
         Self.expectBalanced(harness)
         let rows = harness.app.ledger.usageRows.map(\.sequence)
         #expect(rows == rows.indices.map { $0 + 1 })
