@@ -61,7 +61,7 @@ public enum HTMLStylesheet {
     table.stack thead{position:absolute;width:1px;height:1px;margin:-1px;padding:0;border:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
     table.stack tr{background:#fff;border:1px solid #e4e0ef;border-radius:8px;margin-bottom:12px;padding:0 14px}table.stack tr.bad{background:#fff7f8;border-color:#efc2cc}
     table.stack td{display:flow-root;min-width:0;padding:7px 0 7px 8.5rem;overflow-wrap:anywhere;background:none}table.stack td:last-child{border-bottom:0}table.stack td:empty{display:none}
-    table.stack td::before{content:attr(data-label);float:left;width:8rem;margin-left:-8.5rem;font-size:12px;font-weight:600;color:#5f5b73;overflow-wrap:break-word}
+    table.stack td::before{content:attr(data-label);float:left;width:8rem;margin-left:-8.5rem;font:600 12px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:#5f5b73;overflow-wrap:break-word}
     table.stack td:first-child{padding:10px 0 8px;font-size:16px;font-weight:700}table.stack td:first-child::before{float:none;display:block;width:auto;margin:0}
     }
     """

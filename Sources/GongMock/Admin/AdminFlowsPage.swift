@@ -137,11 +137,13 @@ struct AdminFlowsPage: Sendable {
         return String(iso.dropFirst(11).dropLast())
     }
 
-    /// Only what the shared stylesheet has no rule for: headings inside a client's card, and on a
-    /// wide screen readable minimum widths (a phone shows each row as a card instead).
+    /// Only what the shared stylesheet has no rule for: headings inside a client's card; on a
+    /// wide screen readable minimum widths (a phone shows each row as a card instead), on a phone
+    /// each claim's name above its value (long names such as `gong_authorization_context`).
     static let css = """
     .client>h2{margin-top:0}.client h3{font-size:14px;margin:18px 0 6px}.summary{margin:0 0 10px}.tag{white-space:nowrap}
     @media (min-width:761px){table.claims th{width:220px}table.verdicts{min-width:680px}table.timeline{min-width:760px}
     table.verdicts td:first-child code{white-space:nowrap;word-break:normal}}
+    @media (max-width:760px){table.claims th,table.claims td{display:block}table.claims th{border-bottom:0;padding-bottom:0}}
     """
 }
