@@ -9,10 +9,13 @@ extension ServeCommand {
         }
         return """
             Test controls (same port, Authorization: Bearer <adminToken>):
-              GET, PUT /_mock/state   the state in Fixtures/seed.schema.json: integrations, registeredClients,
-                                      oauthGrants (refresh tokens by hash: they keep working after a PUT),
-                                      credits, creditsExhausted, autoApprove, faults, clock
-              POST /_mock/reset       back to the seed the server started with
+              GET, PUT /_mock/state   the state in Fixtures/seed.schema.json: integrations,
+                                      registeredClients, oauthGrants (refresh tokens by
+                                      hash: they keep working after a PUT), credits,
+                                      creditsExhausted, autoApprove, faults, clock,
+                                      company.anchoredAt (the day fixture times count from)
+              POST /_mock/reset       back to the seed the server started with; company
+                                      data re-anchored to the clock's now
               POST /_mock/snapshot    -> {"id"}
               POST /_mock/restore     {"id"}
               GET, POST, DELETE /_mock/faults

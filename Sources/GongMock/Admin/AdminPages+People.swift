@@ -9,6 +9,7 @@ extension AdminPages {
     func usersPage(_ session: AdminSession) -> HTTPResponse {
         var html = "<p class=\"hint\">Each person who connects an MCP client needs a paid Gong seat. Collaborator seats cannot connect.</p>"
         var table = HTMLTable(label: "Users", columns: ["Name", "Email", "Title", "Team", "Manager", "Seat", "Data access", "Status", "User ID"])
+        let company = self.company.current
         for user in company.users {
             let manager = user.managerID.flatMap { company.user(id: $0)?.name } ?? "—"
             let seat = user.seatType == .paid ? "Paid" : "Collaborator"

@@ -22,6 +22,7 @@ extension MockStateStore {
         root["oauthGrants"] = .array(oauth.exportedGrants().map(Self.json(grant:)))
         root["faults"] = .array(faults.faults.map { .object($0.spec.json) })
         root["clock"] = .string(UTCTimestamp.iso8601(clock.now()))
+        if let anchor = company.current.anchor { root["company"] = ["anchoredAt": .string(UTCTimestamp.iso8601(anchor))] }
         return .object(root)
     }
 
@@ -43,6 +44,7 @@ extension MockStateStore {
             throw .badRequest("invalid_state", "adminLoginToken: login tokens cannot be set while the server runs; leave it out")
         }
         if let email = seed.autoApprove {
+            let company = self.company.current
             guard let user = company.user(email: email) ?? company.user(id: email), user.mayUseMCPServer else {
                 throw .badRequest("invalid_state", "autoApprove: \"\(email)\" is not a user of the company fixture with a paid, active seat")
             }
@@ -77,6 +79,8 @@ extension MockStateStore {
                 for spec in seed.faults { faults.add(spec) }
             }
             if let start = seed.clock { ClockControl(clock: clock).set(to: start) }
+            // Like a seed at start-up: the company anchored where the document says, else to the clock it sets.
+            if let anchor = seed.companyAnchor ?? seed.clock.map({ _ in clock.now() }) { company.reanchor(to: anchor) }
             if provided.contains("autoApprove") { oauth.updateConfiguration { $0.autoApproveSubject = seed.autoApprove } }
         }
         logger.notice("state replaced", [("members", provided.sorted().joined(separator: ","))])

@@ -5,7 +5,7 @@ import Synchronization
 
 /// The one aggregate over every store's private state (DESIGN.md §1 "State"): integrations and
 /// registered clients, OAuth codes/grants/refresh tokens, MCP sessions, the credit ledger, admin
-/// sessions, faults and the clock offset. Reset, snapshot/restore and `/_mock/state` go through it.
+/// sessions, faults, the clock offset and the company edition (its anchor). Reset, snapshot/restore and `/_mock/state` go through it.
 ///
 /// Operations are serialised by one lock, so two controls never interleave; each store is
 /// swapped under its own lock, so a request in flight sees each store either before or after.
@@ -20,6 +20,8 @@ public final class MockStateStore: Sendable {
         let faults: FaultPlane.State
         let clockOffset: Double
         let autoApprove: String?
+        /// The company edition in use, so a restore answers exactly as at snapshot time.
+        let company: CompanyData
     }
 
     struct Saved: Sendable {
@@ -39,7 +41,7 @@ public final class MockStateStore: Sendable {
     let faults: FaultPlane
     let journal: Journal
     let clock: AdjustableClock
-    let company: CompanyData
+    let company: CompanyStore
     let logger: Logger
     /// Why snapshots cannot work (state persisted in a database), or nil.
     public let unsupportedReason: String?
@@ -49,7 +51,7 @@ public final class MockStateStore: Sendable {
     private let initial: Mutex<Snapshot?> = Mutex(nil)
 
     init(integrations: IntegrationStore, oauth: OAuthServer, sessions: MCPSessionStore, ledger: CreditLedger, admin: AdminAuth,
-         faults: FaultPlane, journal: Journal, clock: AdjustableClock, company: CompanyData, persistent: Bool, logger: Logger) {
+         faults: FaultPlane, journal: Journal, clock: AdjustableClock, company: CompanyStore, persistent: Bool, logger: Logger) {
         self.journal = journal
         self.integrations = integrations
         self.oauth = oauth
@@ -71,7 +73,7 @@ public final class MockStateStore: Sendable {
     func capture() -> Snapshot {
         Snapshot(integrations: integrations.snapshot(), oauth: oauth.snapshot(), sessions: sessions.snapshot(), ledger: ledger.snapshot(),
                  admin: admin.snapshot(), faults: faults.snapshot(), clockOffset: clock.offsetSeconds,
-                 autoApprove: oauth.configuration.autoApproveSubject)
+                 autoApprove: oauth.configuration.autoApproveSubject, company: company.current)
     }
 
     func apply(_ snapshot: Snapshot) {
@@ -83,18 +85,21 @@ public final class MockStateStore: Sendable {
         faults.restore(snapshot.faults)
         clock.setOffset(snapshot.clockOffset)
         oauth.updateConfiguration { $0.autoApproveSubject = snapshot.autoApprove }
+        company.replace(with: snapshot.company)
     }
 
     // MARK: Operations
 
     /// Back to the state after start-up and seed: integrations, grants and tokens, MCP sessions,
-    /// ledger, faults, clock, and an empty journal. Admin sessions stay, so the admin page keeps working.
+    /// ledger, faults, clock, and an empty journal; the company re-anchored to the clock's now
+    /// after the reset (or the seed's `company.anchoredAt`). Admin sessions stay, so the admin page keeps working.
     func resetToSeed() throws(AdminAPIError) {
         try checkSupported()
         operation.withLock { _ in
             guard var snapshot = initial.withLock({ $0 }) else { return }
             snapshot = Snapshot(integrations: snapshot.integrations, oauth: snapshot.oauth, sessions: snapshot.sessions, ledger: snapshot.ledger,
-                                admin: admin.snapshot(), faults: snapshot.faults, clockOffset: snapshot.clockOffset, autoApprove: snapshot.autoApprove)
+                                admin: admin.snapshot(), faults: snapshot.faults, clockOffset: snapshot.clockOffset, autoApprove: snapshot.autoApprove,
+                                company: company.resetEdition(clockNow: clock.now() - clock.offsetSeconds + snapshot.clockOffset))
             apply(snapshot)
             journal.reset()
         }
