@@ -8,7 +8,8 @@
 /// - blocks: `.card`, `.lead`, `.crumbs`, `.tabs`, `.table-scroll` (wide data tables scroll inside
 ///   it, never the page), `table.stack` (`HTMLTable`: under 760 px each row is a card, its first
 ///   cell the title, every cell captioned by its `data-label`, long values wrapping anywhere; WCAG
-///   2.1 SC 1.4.10 Reflow), `dl.fields` (label/value pairs), `.actions`, `.big`;
+///   2.1 SC 1.4.10 Reflow; the caption has empty alternative text, CSS Generated Content §1.2,
+///   since the column header already names the cell for assistive technology), `dl.fields` (label/value pairs), `.actions`, `.big`;
 /// - messages: `.errors` / `.alert` (refusals), `.notice` (done), `.important` (caution), `.hint`;
 /// - text: `.tag` (a short marker beside a value; `.tag.ok`, `.tag.bad`, `.tag.muted` for a status,
 ///   `tr.bad` for a failed row); `code` and `.mono` wrap anywhere (long URIs, secrets;
@@ -61,7 +62,7 @@ public enum HTMLStylesheet {
     table.stack thead{position:absolute;width:1px;height:1px;margin:-1px;padding:0;border:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
     table.stack tr{background:#fff;border:1px solid #e4e0ef;border-radius:8px;margin-bottom:12px;padding:0 14px}table.stack tr.bad{background:#fff7f8;border-color:#efc2cc}
     table.stack td{display:flow-root;min-width:0;padding:7px 0 7px 8.5rem;overflow-wrap:anywhere;background:none}table.stack td:last-child{border-bottom:0}table.stack td:empty{display:none}
-    table.stack td::before{content:attr(data-label);float:left;width:8rem;margin-left:-8.5rem;font:600 12px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:#5f5b73;overflow-wrap:break-word}
+    table.stack td::before{content:attr(data-label);content:attr(data-label) / "";float:left;width:8rem;margin-left:-8.5rem;font:600 12px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:#5f5b73;overflow-wrap:break-word}
     table.stack td:first-child{padding:10px 0 8px;font-size:16px;font-weight:700}table.stack td:first-child::before{float:none;display:block;width:auto;margin:0}
     }
     """
