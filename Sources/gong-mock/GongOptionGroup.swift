@@ -18,7 +18,7 @@ struct GongOptionGroup: ParsableArguments {
     @Option(name: .customLong("random-seed"), help: "Seed the generated integration ids, client ids and secrets and the tools' request ids: the same seed gives the same ids in the same order (OAuth codes and tokens stay unpredictable).")
     var randomSeed: UInt64?
 
-    @Option(name: .customLong("state-dir"), help: "Persist state in DIR/gong-mock-state.sqlite (WAL, synchronous=FULL). Default: memory only.")
+    @Option(name: .customLong("state-dir"), help: "Persist state in DIR/gong-mock-state.sqlite (WAL, synchronous=FULL); /_mock reset, restore and PUT state are persisted too. Default: memory only.")
     var stateDirectory: String?
 
     @Option(name: .customLong("auto-approve"), help: "Approve authorization requests as this user (email or id) without the consent page: headless OAuth for CI.")

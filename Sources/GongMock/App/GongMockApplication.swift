@@ -67,12 +67,15 @@ public final class GongMockApplication: Sendable {
         } catch {
             throw GongMockStartupError(error.description)
         }
+        let persisted = try Self.persistedSettings(database)
+
         do {
             let loaded = try database.map { db throws(StateDatabaseError) in (try db.loadIntegrations(), try db.loadRegisteredClients()) }
             integrations = IntegrationStore(clock: clock, persistence: database, logger: logger.scoped("integrations"),
                                             integrations: loaded?.0 ?? [], registeredClients: loaded?.1 ?? [],
                                             random: RandomSource(seed: options.randomSeed))
-            _ = try integrations.applySeed(seed.integrations)
+            // After a reset/restore/PUT, the database holds the whole state: the seed is not added again.
+            if !persisted.replacedByControl { _ = try integrations.applySeed(seed.integrations) }
             try Self.applySeedClients(seed, to: integrations, persistent: database != nil)
         } catch let error as GongMockStartupError {
             throw error
@@ -93,7 +96,7 @@ public final class GongMockApplication: Sendable {
             store.integration(clientId: clientID)?.id ?? store.registeredClient(clientId: clientID)?.integrationId
         })
         for spec in seed.faults { faults.add(spec) }
-        let autoApprove = options.autoApproveEmail ?? seed.autoApprove
+        let autoApprove = options.autoApproveEmail ?? (persisted.replacedByControl ? persisted.autoApprove : seed.autoApprove)
         if let autoApprove {
             guard let user = company.user(email: autoApprove) ?? company.user(id: autoApprove) else {
                 throw GongMockStartupError("--auto-approve \(autoApprove): no user with that email or id in the company fixture")
@@ -148,7 +151,8 @@ public final class GongMockApplication: Sendable {
         stopwatch.lap("authorization server")
         let tools = GongMCPTools(catalogs: toolCatalogs, ledger: ledger, pricing: options.pricing,
                                  logger: logger.scoped("tools"), faults: faults)
-        ledger.exhaustionMode = options.creditExhaustion ?? seed.creditsExhausted ?? .toolError
+        ledger.exhaustionMode = options.creditExhaustion ?? persisted.creditsExhausted.flatMap(CreditExhaustionMode.init(rawValue:))
+            ?? seed.creditsExhausted ?? .toolError
         let oauthServer = oauth
         let authenticator = GongBearerAuthenticator(resourceMetadataURL: oauthConfiguration.protectedResourceMetadataURL,
                                                     style: options.challengeStyle, logger: logger.scoped("mcp.auth"), faults: faults,
@@ -189,7 +193,7 @@ public final class GongMockApplication: Sendable {
             return (integration.id, integration.name)
         }
         state = MockStateStore(integrations: integrations, oauth: oauth, sessions: mcp.sessions, ledger: ledger, admin: adminAuth,
-                               faults: faults, journal: journal, clock: clock, company: companyStore, persistent: database != nil,
+                               faults: faults, journal: journal, clock: clock, company: companyStore, database: database,
                                logger: logger.scoped("controls"))
         // The routes need a finished `self`; the chain around them is fixed now (see `makeRouter`).
         // The fault plane's HTTP hook runs innermost, so CORS and the log see what it answers.
@@ -197,7 +201,7 @@ public final class GongMockApplication: Sendable {
         let faultHook = FaultMiddleware(plane: faults, paths: oauthConfiguration.paths, baseURL: baseURL)
         responder = MiddlewareChain(Self.middleware(options: options, logger: logger, journal: journal, clock: clock) + [faultHook], responder: routes)
         routes.install(makeRouter())
-        state.markInitial()
+        try markInitialState(seed: seed, options: options)
         stopwatch.lap("admin, routes")
     }
 

@@ -19,7 +19,7 @@ extension MockStateStore {
         })
         root["creditsExhausted"] = .string(ledger.exhaustionMode.rawValue)
         root["registeredClients"] = .array(integrations.registeredClients().map(Self.json(client:)))
-        root["oauthGrants"] = .array(oauth.exportedGrants().map(Self.json(grant:)))
+        root["oauthGrants"] = .array(exportedGrants().map(Self.json(grant:)))
         root["faults"] = .array(faults.faults.map { .object($0.spec.json) })
         root["clock"] = .string(UTCTimestamp.iso8601(clock.now()))
         if let anchor = company.current.anchor { root["company"] = ["anchoredAt": .string(UTCTimestamp.iso8601(anchor))] }
@@ -50,22 +50,14 @@ extension MockStateStore {
             }
         }
         let provided = Set(Self.providedKeys(bytes))
+        try checkSupported()
+        if database != nil {
+            try replacePersisted(seed, provided: provided)
+            logger.notice("state replaced", [("members", provided.sorted().joined(separator: ","))])
+            return
+        }
         try transaction { () throws(AdminAPIError) in
-            if provided.contains("integrations") {
-                integrations.restore(IntegrationStore.emptySnapshot)
-                do throws(IntegrationError) {
-                    _ = try integrations.applySeed(seed.integrations)
-                } catch {
-                    throw .badRequest("invalid_state", "integrations: \(error.message)")
-                }
-            }
-            if provided.contains("registeredClients") {
-                do throws(IndexedIntegrationError) {
-                    try integrations.replaceRegisteredClients(seed.registeredClients)
-                } catch {
-                    throw .badRequest("invalid_state", "registeredClients[\(error.index)].\(error.member): \(error.message)")
-                }
-            }
+            if let draft = try draftIntegrations(seed, provided: provided) { integrations.restore(draft.snapshot()) }
             if provided.contains("oauthGrants") {
                 try Self.checkGrantClients(seed.oauthGrants, integrations: integrations)
                 oauth.replaceGrants(seed.oauthGrants)
