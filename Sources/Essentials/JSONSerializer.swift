@@ -55,7 +55,7 @@ public enum JSONSerializer {
     }
 
     /// Decimal digits without an intermediate `String` (counts, ids and timestamps are most numbers).
-    static func writeInteger(_ value: Int64, into output: inout [UInt8]) {
+    public static func writeInteger(_ value: Int64, into output: inout [UInt8]) {
         if value == 0 {
             output.append(UInt8(ascii: "0"))
             return
@@ -89,6 +89,22 @@ public enum JSONSerializer {
     /// must also appear as text, without a round trip through `String`.
     public static func writeString(utf8 bytes: [UInt8], into output: inout [UInt8]) {
         bytes.withUnsafeBufferPointer { escapeUTF8($0, into: &output) }
+    }
+
+    /// The length `writeString(utf8:into:)` writes for `bytes`, quotes included: with
+    /// `writeString(utf8:to:)`, a caller that knows every part of an answer writes it into one
+    /// exactly sized buffer instead of growing and copying arrays.
+    public static func stringLength(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        escapedCount(bytes) + 2
+    }
+
+    /// Writes `bytes` as a JSON string (quotes included) at `destination`, which has room for
+    /// `stringLength(utf8:)` bytes; returns the bytes written.
+    public static func writeString(utf8 bytes: UnsafeBufferPointer<UInt8>, to destination: UnsafeMutablePointer<UInt8>) -> Int {
+        destination[0] = UInt8(ascii: "\"")
+        let written = escapeRuns(bytes, into: destination + 1)
+        destination[written + 1] = UInt8(ascii: "\"")
+        return written + 2
     }
 
     /// Escaped length of each byte value: 1 for bytes copied as they are, 2 for `\"`, `\\`,
@@ -144,7 +160,7 @@ public enum JSONSerializer {
             // Six bytes per input byte at worst (`\u00XX`); long text is measured instead.
             let capacity = rest.count <= 1 << 16 ? rest.count * 6 : escapedCount(rest)
             output.append(contentsOf: [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
-                initialized = escapeRuns(rest, into: buffer)
+                if let base = buffer.baseAddress { initialized = escapeRuns(rest, into: base) }
             })
         }
         output.append(UInt8(ascii: "\""))
@@ -174,9 +190,9 @@ public enum JSONSerializer {
         return total
     }
 
-    /// Writes the escaped form of `bytes` into `buffer` (big enough); returns the bytes written.
-    private static func escapeRuns(_ bytes: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
-        guard let base = buffer.baseAddress, let source = bytes.baseAddress else { return 0 }
+    /// Writes the escaped form of `bytes` at `base` (room for `escapedCount(bytes)`); returns the bytes written.
+    private static func escapeRuns(_ bytes: UnsafeBufferPointer<UInt8>, into base: UnsafeMutablePointer<UInt8>) -> Int {
+        guard let source = bytes.baseAddress else { return 0 }
         let count = bytes.count
         let raw = UnsafeRawPointer(source)
         var out = base
