@@ -63,11 +63,16 @@ public struct JSONParser {
         if depth > JSONParser.maximumDepth { throw error("nesting deeper than \(JSONParser.maximumDepth)") }
     }
 
+    static let linearKeyLimit = 16
+
     private mutating func parseObject() throws(JSONParseError) -> JSONValue {
         try enter()
         index += 1
         var members: [(key: String, value: JSONValue)] = []
         // Position of each key, so a duplicate replaces the earlier value in O(1) (last one wins).
+        // Built only once an object grows past `linearKeyLimit` members: the small objects of a
+        // JSON-RPC request are searched faster than a table is allocated and hashed into, and
+        // the table keeps a large object linear.
         var positions: [String: Int] = [:]
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
@@ -84,11 +89,22 @@ public struct JSONParser {
             index += 1
             skipWhitespace()
             let value = try parseValue()
-            if let existing = positions[key] {
-                members[existing].value = value
+            if members.count < Self.linearKeyLimit {
+                if let existing = members.firstIndex(where: { $0.key == key }) {
+                    members[existing].value = value
+                } else {
+                    members.append((key, value))
+                }
             } else {
-                positions[key] = members.count
-                members.append((key, value))
+                if positions.isEmpty {
+                    for (position, member) in members.enumerated() { positions[member.key] = position }
+                }
+                if let existing = positions[key] {
+                    members[existing].value = value
+                } else {
+                    positions[key] = members.count
+                    members.append((key, value))
+                }
             }
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of input") }

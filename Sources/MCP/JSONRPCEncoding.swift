@@ -20,6 +20,22 @@ public enum JSONRPCEncoding {
         return output
     }
 
+    /// The same envelope around a result of exactly `resultLength` bytes that `writeResult` writes
+    /// at the pointer it is given (and returns the count of), in one buffer sized up front: a
+    /// large tool result is then copied once, not once per layer.
+    static func result(id: JSONRPCID, resultLength: Int, writeResult: (UnsafeMutablePointer<UInt8>) -> Int) -> [UInt8] {
+        var idBytes: [UInt8] = []
+        id.write(into: &idBytes)
+        let length = head.count + idBytes.count + resultKey.count + resultLength + 1
+        return [UInt8](unsafeUninitializedCapacity: length) { buffer, initialized in
+            guard let start = buffer.baseAddress else { return }
+            var cursor = start.appending(head).appending(idBytes).appending(resultKey)
+            cursor += writeResult(cursor)
+            cursor.pointee = UInt8(ascii: "}")
+            initialized = cursor + 1 - start
+        }
+    }
+
     public static func result(id: JSONRPCID, result: JSONValue) -> [UInt8] {
         Self.result(id: id, resultBytes: JSONSerializer.bytes(result))
     }

@@ -164,8 +164,7 @@ extension MCPEndpoint {
         }
         switch outcome {
         case .result(let result):
-            let bytes = JSONRPCEncoding.result(id: id, resultBytes: result.encoded(for: exchange.version))
-            return .response(bytes, notifications: notifications)
+            return .response(result.response(id: id, for: exchange.version), notifications: notifications)
         case .protocolError(let code, let message, let data):
             return .response(Self.errorBytes(id: id, error: JSONRPCErrorObject(code: code, message: message, data: data)),
                              notifications: notifications)

@@ -6,17 +6,25 @@ import HTTPServer
 public struct MCPToolResult: Sendable, Equatable {
     /// Content items as JSON (`{"type":"text","text":…}`, `image`, `audio`, `resource_link`, …).
     public var content: [JSONValue]
-    public var structuredContent: JSONValue?
+    /// Read from the serialised form when the result was built from bytes (`structured(encoded:)`).
+    public var structuredContent: JSONValue? {
+        get { structuredTree ?? structuredBytes.map { EncodedJSON(serialized: $0).value } }
+        set {
+            structuredTree = newValue
+            structuredBytes = nil
+        }
+    }
     public var isError: Bool
     /// `_meta` of the result (e.g. `mcp/www_authenticate` for ChatGPT's tool-level auth).
     public var meta: JSONObject?
-    /// `structuredContent` already serialised by `structured(_:)`, reused for both the text item
-    /// and the structured copy so a large answer is serialised once, not twice.
+    private var structuredTree: JSONValue?
+    /// `structuredContent` already serialised, reused for both the text item and the structured
+    /// copy so a large answer is serialised once (or never, when the tool wrote bytes).
     private var structuredBytes: [UInt8]?
 
     public init(content: [JSONValue], structuredContent: JSONValue? = nil, isError: Bool = false, meta: JSONObject? = nil) {
         self.content = content
-        self.structuredContent = structuredContent
+        self.structuredTree = structuredContent
         self.isError = isError
         self.meta = meta
     }
@@ -29,9 +37,15 @@ public struct MCPToolResult: Sendable, Equatable {
     /// `structuredContent` plus the same JSON as a text item, as the spec asks for backwards
     /// compatibility ("Structured Content").
     public static func structured(_ value: JSONValue) -> MCPToolResult {
-        let bytes = JSONSerializer.bytes(value)
-        var result = MCPToolResult(content: [textItem(String(decoding: bytes, as: UTF8.self))], structuredContent: value)
-        result.structuredBytes = bytes
+        var result = structured(encoded: EncodedJSON(value))
+        result.structuredTree = value
+        return result
+    }
+
+    /// The same from a document already serialised: no tree is built or parsed on the way out.
+    public static func structured(encoded document: EncodedJSON) -> MCPToolResult {
+        var result = MCPToolResult(content: [textItem(String(decoding: document.bytes, as: UTF8.self))])
+        result.structuredBytes = document.bytes
         return result
     }
 
@@ -44,22 +58,59 @@ public struct MCPToolResult: Sendable, Equatable {
         .object(JSONObject(distinctKeys: [("type", "text"), ("text", .string(text))]))
     }
 
+    private static let textHead: [UInt8] = Array(#"{"content":[{"type":"text","text":"#.utf8)
+    private static let contentEnd: [UInt8] = Array("}]".utf8)
+    private static let structuredKey: [UInt8] = Array(#","structuredContent":"#.utf8)
+    private static let errorTrue: [UInt8] = Array(#","isError":true"#.utf8)
+    private static let errorFalse: [UInt8] = Array(#","isError":false"#.utf8)
+    private static let resultType: [UInt8] = Array(#","resultType":"complete""#.utf8)
+
     /// The serialised result object for a client of `version`; same bytes as `jsonValue(for:)`.
     func encoded(for version: MCPProtocolVersion) -> [UInt8] {
         guard let structuredBytes, content.count == 1, meta == nil else { return JSONSerializer.bytes(jsonValue(for: version)) }
-        var output: [UInt8] = []
-        output.reserveCapacity(structuredBytes.count * 2 + 96)
-        output.append(contentsOf: Array(#"{"content":[{"type":"text","text":"#.utf8))
-        JSONSerializer.writeString(utf8: structuredBytes, into: &output)
-        output.append(contentsOf: Array("}]".utf8))
-        if version.supportsStructuredOutput {
-            output.append(contentsOf: Array(#","structuredContent":"#.utf8))
-            output.append(contentsOf: structuredBytes)
+        return structuredBytes.withUnsafeBufferPointer { structured in
+            let length = Self.encodedLength(structured, version: version, isError: isError)
+            return [UInt8](unsafeUninitializedCapacity: length) { buffer, initialized in
+                guard let start = buffer.baseAddress else { return }
+                initialized = Self.write(structured, version: version, isError: isError, to: start)
+            }
         }
-        output.append(contentsOf: Array((isError ? #","isError":true"# : #","isError":false"#).utf8))
-        if version.hasResultType { output.append(contentsOf: Array(#","resultType":"complete""#.utf8)) }
-        output.append(UInt8(ascii: "}"))
-        return output
+    }
+
+    /// The whole JSON-RPC response carrying this result, written into one exactly sized buffer.
+    func response(id: JSONRPCID, for version: MCPProtocolVersion) -> [UInt8] {
+        guard let structuredBytes, content.count == 1, meta == nil else {
+            return JSONRPCEncoding.result(id: id, resultBytes: encoded(for: version))
+        }
+        let isError = isError
+        return structuredBytes.withUnsafeBufferPointer { structured in
+            JSONRPCEncoding.result(id: id, resultLength: Self.encodedLength(structured, version: version, isError: isError)) {
+                Self.write(structured, version: version, isError: isError, to: $0)
+            }
+        }
+    }
+
+    private static func encodedLength(_ structured: UnsafeBufferPointer<UInt8>, version: MCPProtocolVersion, isError: Bool) -> Int {
+        textHead.count + JSONSerializer.stringLength(utf8: structured) + contentEnd.count
+            + (version.supportsStructuredOutput ? structuredKey.count + structured.count : 0)
+            + (isError ? errorTrue.count : errorFalse.count) + (version.hasResultType ? resultType.count : 0) + 1
+    }
+
+    /// `{"content":[{"type":"text","text":<structured as a string>}],"structuredContent":<structured>,"isError":…}`.
+    private static func write(_ structured: UnsafeBufferPointer<UInt8>, version: MCPProtocolVersion, isError: Bool,
+                              to start: UnsafeMutablePointer<UInt8>) -> Int {
+        var cursor = start.appending(textHead)
+        cursor += JSONSerializer.writeString(utf8: structured, to: cursor)
+        cursor = cursor.appending(contentEnd)
+        if version.supportsStructuredOutput {
+            cursor = cursor.appending(structuredKey)
+            if let base = structured.baseAddress { cursor.update(from: base, count: structured.count) }
+            cursor += structured.count
+        }
+        cursor = cursor.appending(isError ? errorTrue : errorFalse)
+        if version.hasResultType { cursor = cursor.appending(resultType) }
+        cursor.pointee = UInt8(ascii: "}")
+        return cursor + 1 - start
     }
 
     /// The result object for a client of `version` (`structuredContent` only from 2025-06-18 on,

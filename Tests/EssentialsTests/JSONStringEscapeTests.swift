@@ -25,7 +25,17 @@ import Testing
     static func escaped(_ bytes: [UInt8]) -> [UInt8] {
         var output: [UInt8] = [0x41]
         JSONSerializer.writeString(utf8: bytes, into: &output)
-        return Array(output.dropFirst())
+        let appended = Array(output.dropFirst())
+        // The sized path (length first, then written in place) must give the same bytes.
+        let sized = bytes.withUnsafeBufferPointer { source in
+            let length = JSONSerializer.stringLength(utf8: source)
+            return [UInt8](unsafeUninitializedCapacity: length) { buffer, initialized in
+                guard let start = buffer.baseAddress else { return }
+                initialized = JSONSerializer.writeString(utf8: source, to: start)
+            }
+        }
+        #expect(sized == appended)
+        return appended
     }
 
     @Test(arguments: [UInt8(0x22), 0x5C, 0x0A, 0x0D, 0x09, 0x00, 0x1F, 0x01, 0x20, 0x7F, 0x80, 0xC3, 0xFF, 0x21, 0x23, 0x5B, 0x5D])
@@ -50,6 +60,12 @@ import Testing
             let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
             #expect(Self.escaped(bytes) == Self.reference(bytes))
         }
+    }
+
+    /// Past 64 KiB the escaped length is counted before writing instead of assumed.
+    @Test func longTextWithDenseSpecials() {
+        let bytes = (0..<70_000).map { position -> UInt8 in [0x22, 0x41, 0x5C, 0x0A, 0x01, 0xC3, 0x42][position % 7] }
+        #expect(Self.escaped(bytes) == Self.reference(bytes))
     }
 
     @Test func stringsAsValues() {

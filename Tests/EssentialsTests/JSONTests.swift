@@ -40,6 +40,18 @@ import Testing
         #expect(value["a"]?.intValue == 3)
     }
 
+    /// Past the parser's linear-search limit the duplicate is found through its table, with the
+    /// same result: a duplicate of a key seen before the switch, and one seen after it.
+    @Test func duplicateKeysResolveTheSameInLargeObjects() throws {
+        let keys = (0..<(JSONParser.linearKeyLimit + 4)).map { "k\($0)" }
+        let text = "{" + keys.enumerated().map { "\"\($1)\":\($0)" }.joined(separator: ",") + #","k1":-1,"k\#(keys.count - 1)":-2}"#
+        let value = try JSONParser.parse(text)
+        #expect(value.objectValue?.keys == keys)
+        #expect(value["k1"]?.intValue == -1)
+        #expect(value["k\(keys.count - 1)"]?.intValue == -2)
+        #expect(value["k0"]?.intValue == 0)
+    }
+
     @Test func removalKeepsLookupsRight() {
         var object = JSONObject([("a", 1), ("b", 2), ("c", 3), ("d", 4)])
         object["b"] = nil

@@ -63,7 +63,7 @@ import Testing
             ("search_conversations", ["query": "pricing", "timePeriod": "ALL_CONVERSATIONS", "limit": 100]),
         ]
         @Sendable func answer(_ outcome: GongToolOutcome) -> JSONValue? {
-            guard case .success(let structured, _) = outcome, var object = structured.objectValue else { return nil }
+            guard case .success(let structured, _) = outcome, var object = structured.value.objectValue else { return nil }
             object["requestId"] = nil
             return .object(object)
         }

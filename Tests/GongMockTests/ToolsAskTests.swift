@@ -29,7 +29,7 @@ import Testing
             Issue.record("expected success, got \(outcome)")
             throw CancellationError()
         }
-        return (result, usage)
+        return (result.value, usage)
     }
 
     @Test func definitionsDescribeTheThreeReadOnlyTools() throws {
@@ -152,5 +152,21 @@ import Testing
         _ = try answer(outcome)
         #expect(catalog.run(tool: "ask_contact", arguments: JSONObject(), caller: shared)
                 == .failure(message: "Unknown tool \"ask_contact\" (tools: ask_account, ask_deal, generate_brief)"))
+    }
+
+    /// The answer is written straight to bytes: they must be exactly what serialising the same
+    /// answer as a tree gives (member order, number and string forms), for every account and
+    /// questions that hit trackers, plain words, activity and nothing.
+    @Test func writtenAnswersAreTheSerialisedTree() throws {
+        for account in data.accounts {
+            for question in ["Which competitors came up?", "pricing", "What was the last activity?", "Quote \"the weather\"\\?"] {
+                guard case .success(let encoded, _) = ask(account.id, question) else {
+                    Issue.record("ask \(account.id) \(question) failed")
+                    continue
+                }
+                #expect(JSONSerializer.bytes(encoded.value) == encoded.bytes, "\(account.id): \(question)")
+                #expect(encoded["answer"]?[0]?["answerItems"]?.arrayValue?.isEmpty == false)
+            }
+        }
     }
 }

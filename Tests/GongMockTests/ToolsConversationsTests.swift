@@ -19,7 +19,7 @@ import Testing
             Issue.record("expected success, got \(outcome)")
             throw CancellationError()
         }
-        return (result, usage)
+        return (result.value, usage)
     }
 
     func run(_ tool: String, _ arguments: JSONValue, caller: ToolCaller? = nil) -> GongToolOutcome {

@@ -21,4 +21,18 @@ import Testing
         let result = MCPToolResult.error("bad \"argument\"")
         #expect(result.encoded(for: "2025-06-18") == JSONSerializer.bytes(result.jsonValue(for: "2025-06-18")))
     }
+
+    /// The response written into one buffer is the envelope around the result bytes, and a
+    /// result built from bytes reads back the same structured content.
+    @Test(arguments: ["2025-03-26", "2025-06-18", "2026-07-28"])
+    func responseFromEncodedBytesMatchesTheEnvelope(version: MCPProtocolVersion) throws {
+        for id in [JSONRPCID.number(7), .string("a\"b")] {
+            let result = MCPToolResult.structured(encoded: EncodedJSON(Self.value))
+            #expect(result.response(id: id, for: version) == JSONRPCEncoding.result(id: id, resultBytes: result.encoded(for: version)))
+            #expect(result.encoded(for: version) == JSONSerializer.bytes(MCPToolResult.structured(Self.value).jsonValue(for: version)))
+            #expect(result.structuredContent == Self.value)
+            let error = MCPToolResult.error("bad")
+            #expect(error.response(id: id, for: version) == JSONRPCEncoding.result(id: id, resultBytes: error.encoded(for: version)))
+        }
+    }
 }

@@ -62,7 +62,7 @@ public struct GongMCPTools: Sendable {
             // Nothing analysed, nothing charged (README "Fidelity": search_conversations).
             invocation.reportProgress(progress: 2, total: 2, message: "Done")
             logger.info("tool call (not metered)", [("tool", tool), ("integration", caller.integrationName)])
-            return .result(.structured(structured))
+            return .result(.structured(encoded: structured))
         case .success(let structured, let usage):
             let cost = pricing.cost(of: usage)
             if exhausted {
@@ -79,7 +79,7 @@ public struct GongMCPTools: Sendable {
                 logger.info("tool call charged", [("tool", tool), ("integration", caller.integrationName),
                                                   ("user", caller.userID ?? "-"), ("credits", row.creditsUsed.description),
                                                   ("balance", balance.description), ("usage", pricing.breakdown(usage))])
-                return .result(.structured(structured))
+                return .result(.structured(encoded: structured))
             case .insufficient(let balance, let cost):
                 invocation.context.outcome.update(GongRequestOutcome.self, initial: GongRequestOutcome()) { $0.creditsExhausted = true }
                 logger.notice("tool call refused: insufficient Gong credits", [("tool", tool), ("balance", balance.description),

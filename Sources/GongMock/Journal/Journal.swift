@@ -46,9 +46,10 @@ public final class Journal: Sendable {
     public var isEnabled: Bool { configuration.entries > 0 }
 
     /// Numbers, attributes and stores an entry (and writes it to `--journal FILE`).
-    public func record(_ entry: JournalEntry) {
+    /// The entry is taken, not copied: a copy would retain and later release each of its
+    /// strings, headers and bodies once more per request.
+    public func record(_ entry: consuming JournalEntry) {
         guard isEnabled else { return }
-        var entry = entry
         let file = self.file
         let describeClient = self.describeClient
         // Evicted entries are freed after the lock is released: freeing a body and its headers is

@@ -13,24 +13,31 @@ struct FindingsRenderer: Sendable {
         let title: String
         let isInternal: Bool
         let organisation: String
+        /// `"speakerName":…,"speakerTitle":…,"speakerAffiliation":…,` as cited in a call finding.
+        let members: [UInt8]
+
+        init(name: String, title: String, isInternal: Bool, organisation: String) {
+            self.name = name
+            self.title = title
+            self.isInternal = isInternal
+            self.organisation = organisation
+            members = FindingsRenderer.members([("speakerName", .string(name)), ("speakerTitle", .string(title)),
+                                                ("speakerAffiliation", .string(isInternal ? "Internal" : "External"))])
+        }
     }
 
     struct CallFacts: Sendable {
-        let id: JSONValue
-        let title: JSONValue
-        let url: JSONValue
-        let startTime: JSONValue
         let startDate: String
-        let duration: JSONValue
+        /// `{"callId":…,"title":…,"url":…,"startTime":…,"durationSeconds":…,`: the members every
+        /// finding of this call shares, serialised once.
+        let head: [UInt8]
     }
 
     struct EmailFacts: Sendable {
-        let id: JSONValue
-        let subject: JSONValue
-        let sentTime: JSONValue
         let sentDate: String
-        let from: JSONValue
         let fromName: String
+        /// `{"emailId":…,"subject":…,"sentTime":…,"from":…,"fromName":…,`, serialised once.
+        let head: [UInt8]
     }
 
     let data: CompanyData
@@ -52,47 +59,85 @@ struct FindingsRenderer: Sendable {
         }
         self.speakers = speakers
         calls = data.calls.map { call in
-            CallFacts(id: .string(call.id), title: .string(call.title),
-                      url: .string("https://app.gong.io/call?id=\(call.id)"),
-                      startTime: .string(UTCCalendar.isoString(call.startTime)),
-                      startDate: UTCCalendar.dateString(call.startTime), duration: .number(Double(call.durationSeconds)))
+            var head: [UInt8] = [UInt8(ascii: "{")]
+            head += FindingsRenderer.members([
+                ("callId", .string(call.id)), ("title", .string(call.title)), ("url", .string("https://app.gong.io/call?id=\(call.id)")),
+                ("startTime", .string(UTCCalendar.isoString(call.startTime))), ("durationSeconds", .number(Double(call.durationSeconds))),
+            ])
+            return CallFacts(startDate: UTCCalendar.dateString(call.startTime), head: head)
         }
         emails = data.emails.map { email in
-            EmailFacts(id: .string(email.id), subject: .string(email.subject),
-                       sentTime: .string(UTCCalendar.isoString(email.sentTime)),
-                       sentDate: UTCCalendar.dateString(email.sentTime), from: .string(email.from),
-                       fromName: data.user(email: email.from)?.name ?? data.contactByEmail(email.from)?.name ?? email.from)
+            let fromName = data.user(email: email.from)?.name ?? data.contactByEmail(email.from)?.name ?? email.from
+            var head: [UInt8] = [UInt8(ascii: "{")]
+            head += FindingsRenderer.members([
+                ("emailId", .string(email.id)), ("subject", .string(email.subject)),
+                ("sentTime", .string(UTCCalendar.isoString(email.sentTime))), ("from", .string(email.from)), ("fromName", .string(fromName)),
+            ])
+            return EmailFacts(sentDate: UTCCalendar.dateString(email.sentTime), fromName: fromName, head: head)
         }
+    }
+
+    /// `"key":value,` for each member, as `JSONSerializer` writes them.
+    private static func members(_ members: [(String, JSONValue)]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        for (key, value) in members {
+            JSONSerializer.writeString(key, into: &bytes)
+            bytes.append(UInt8(ascii: ":"))
+            JSONSerializer.write(value, into: &bytes)
+            bytes.append(UInt8(ascii: ","))
+        }
+        return bytes
     }
 
     func speaker(_ participant: ParticipantID?) -> Speaker {
         participant.flatMap { speakers[$0] } ?? FindingsRenderer.unknown
     }
 
-    func callFinding(_ hit: FindingSearch.Hit) -> JSONValue {
-        let facts = calls[hit.document]
-        let line = data.index.callLines[hit.document][hit.line]
-        let who = speaker(line.speaker)
-        return .object(JSONObject(distinctKeys: [
-            ("callId", facts.id), ("title", facts.title), ("url", facts.url), ("startTime", facts.startTime),
-            ("durationSeconds", facts.duration), ("speakerName", .string(who.name)),
-            ("speakerTitle", .string(who.title)), ("speakerAffiliation", .string(who.isInternal ? "Internal" : "External")),
-            ("quote", .string(line.text)), ("timestamp", .string(FindingsRenderer.timestamp(line.startSeconds))),
-            ("timestampSeconds", .number(Double(line.startSeconds))),
-        ]))
+    private static let quoteKey: [UInt8] = Array(#""quote":"#.utf8)
+    private static let timestampKey: [UInt8] = Array(#","timestamp":"#.utf8)
+    private static let timestampSecondsKey: [UInt8] = Array(#","timestampSeconds":"#.utf8)
+    private static let snippetKey: [UInt8] = Array(#""snippet":"#.utf8)
+
+    /// The cited call findings as a JSON array, written straight to bytes: callId, title, url,
+    /// startTime, durationSeconds, speakerName, speakerTitle, speakerAffiliation, quote,
+    /// timestamp, timestampSeconds.
+    func writeCallFindings(_ search: FindingSearch, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "["))
+        for (position, hit) in search.citedCallHits.enumerated() {
+            if position > 0 { output.append(UInt8(ascii: ",")) }
+            let line = data.index.callLines[hit.document][hit.line]
+            output.append(contentsOf: calls[hit.document].head)
+            output.append(contentsOf: speaker(line.speaker).members)
+            output.append(contentsOf: Self.quoteKey)
+            JSONSerializer.writeString(line.text, into: &output)
+            output.append(contentsOf: Self.timestampKey)
+            JSONSerializer.writeString(FindingsRenderer.timestamp(line.startSeconds), into: &output)
+            output.append(contentsOf: Self.timestampSecondsKey)
+            JSONSerializer.writeInteger(Int64(line.startSeconds), into: &output)
+            output.append(UInt8(ascii: "}"))
+        }
+        output.append(UInt8(ascii: "]"))
     }
 
-    func emailFinding(_ hit: FindingSearch.Hit) -> JSONValue {
-        let facts = emails[hit.document]
-        let line = data.index.emailLines[hit.document][hit.line]
-        return .object(JSONObject(distinctKeys: [
-            ("emailId", facts.id), ("subject", facts.subject), ("sentTime", facts.sentTime), ("from", facts.from),
-            ("fromName", .string(facts.fromName)), ("snippet", .string(line.text)),
-        ]))
+    /// The cited e-mail findings as a JSON array: emailId, subject, sentTime, from, fromName, snippet.
+    func writeEmailFindings(_ search: FindingSearch, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "["))
+        for (position, hit) in search.citedEmailHits.enumerated() {
+            if position > 0 { output.append(UInt8(ascii: ",")) }
+            output.append(contentsOf: emails[hit.document].head)
+            output.append(contentsOf: Self.snippetKey)
+            JSONSerializer.writeString(data.index.emailLines[hit.document][hit.line].text, into: &output)
+            output.append(UInt8(ascii: "}"))
+        }
+        output.append(UInt8(ascii: "]"))
     }
 
+    /// The same findings as trees, for answers that are still built as one (`generate_brief`).
     func findings(_ search: FindingSearch) -> (calls: JSONValue, emails: JSONValue) {
-        (.array(search.citedCallHits.map(callFinding)), .array(search.citedEmailHits.map(emailFinding)))
+        var calls: [UInt8] = [], emails: [UInt8] = []
+        writeCallFindings(search, into: &calls)
+        writeEmailFindings(search, into: &emails)
+        return (EncodedJSON(serialized: calls).value, EncodedJSON(serialized: emails).value)
     }
 
     /// `m:ss`, or `h:mm:ss` past the hour, as Gong's call player shows positions.

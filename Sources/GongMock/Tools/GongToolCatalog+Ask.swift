@@ -22,24 +22,42 @@ extension GongToolCatalog {
         return answer(question, about: name, periodPhrase: periodPhrase(period, from: from, to: to), selection: selection)
     }
 
-    /// The ask-entity answer to `question` over the selected conversations, priced by what they hold.
+    private static let requestIDKey: [UInt8] = Array(#"{"requestId":"#.utf8)
+    private static let callsSearchedKey: [UInt8] = Array(#","numOfCallsSearched":"#.utf8)
+    private static let emailsSearchedKey: [UInt8] = Array(#","numOfEmailsSearched":"#.utf8)
+    private static let answerItemsKey: [UInt8] = Array(#","answer":[{"answerItems":["#.utf8)
+    private static let callFindingsKey: [UInt8] = Array(#"],"callFindings":"#.utf8)
+    private static let emailFindingsKey: [UInt8] = Array(#","emailFindings":"#.utf8)
+    private static let answerEnd: [UInt8] = Array("}]}".utf8)
+
+    /// The ask-entity answer to `question` over the selected conversations, priced by what they
+    /// hold: `{"requestId","numOfCallsSearched","numOfEmailsSearched","answer":[{"answerItems",
+    /// "callFindings","emailFindings"}]}`, written straight to bytes (the answer is sent as it is,
+    /// so a tree would only be built, serialised and freed on every call).
     func answer(_ question: String, about subject: String, periodPhrase: String, selection: ConversationSelection) -> GongToolOutcome {
         let (topics, activityIntent) = topics(forQuestion: question)
         let search = FindingSearch(topics: topics, vocabulary: vocabulary, data: data, selection: selection)
         let context = AnswerComposer.Context(entityName: subject, periodPhrase: periodPhrase, selection: selection)
         let items = composer.items(search, context: context, activityIntent: activityIntent)
-        let findings = composer.renderer.findings(search)
-        let structured: JSONValue = [
-            "requestId": .string(requestIDs.next()),
-            "numOfCallsSearched": .number(Double(selection.callPositions.count)),
-            "numOfEmailsSearched": .number(Double(selection.emailPositions.count)),
-            "answer": [[
-                "answerItems": .array(items.map { .string($0) }),
-                "callFindings": findings.calls,
-                "emailFindings": findings.emails,
-            ]],
-        ]
-        return .success(structured: structured, usage: selection.usage(in: data))
+        var output: [UInt8] = []
+        output.reserveCapacity(8 * 1024)
+        output.append(contentsOf: Self.requestIDKey)
+        JSONSerializer.writeString(requestIDs.next(), into: &output)
+        output.append(contentsOf: Self.callsSearchedKey)
+        JSONSerializer.writeInteger(Int64(selection.callPositions.count), into: &output)
+        output.append(contentsOf: Self.emailsSearchedKey)
+        JSONSerializer.writeInteger(Int64(selection.emailPositions.count), into: &output)
+        output.append(contentsOf: Self.answerItemsKey)
+        for (position, item) in items.enumerated() {
+            if position > 0 { output.append(UInt8(ascii: ",")) }
+            JSONSerializer.writeString(item, into: &output)
+        }
+        output.append(contentsOf: Self.callFindingsKey)
+        composer.renderer.writeCallFindings(search, into: &output)
+        output.append(contentsOf: Self.emailFindingsKey)
+        composer.renderer.writeEmailFindings(search, into: &output)
+        output.append(contentsOf: Self.answerEnd)
+        return .success(structured: EncodedJSON(serialized: output), usage: selection.usage(in: data))
     }
 
     static let activityWords: Set<String> = ["activity", "interaction", "touchpoint", "touch", "engagement", "contact"]

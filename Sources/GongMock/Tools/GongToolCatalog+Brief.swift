@@ -62,7 +62,7 @@ extension GongToolCatalog {
             "numOfEmailsSearched": .number(Double(selection.emailPositions.count)),
             "briefSections": .array(sections),
         ]
-        return .success(structured: structured,
+        return .success(structured: EncodedJSON(structured),
                         usage: selection.usage(in: data, openEndedSections: openEnded,
                                                smartTrackerSections: brief.sections.count - openEnded))
     }

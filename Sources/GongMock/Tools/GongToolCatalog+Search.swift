@@ -27,7 +27,7 @@ extension GongToolCatalog {
         var candidates = researchCandidates(accountIDs: accountID.map { [$0] } ?? [], dealIDs: dealID.map { [$0] } ?? [], filter: filter)
         guard case .success(let range?) = period.resolve(now: clock.now(), lastActivity: ConversationSelection.lastActivity(candidates, in: data),
                                                         from: from, to: to) else {
-            return .success(structured: searchPage([], total: 0, offset: 0, limit: limit), usage: DataUsage(callDurations: [], emailCount: 0))
+            return .success(structured: EncodedJSON(searchPage([], total: 0, offset: 0, limit: limit)), usage: DataUsage(callDurations: [], emailCount: 0))
         }
         if let query {
             let (calls, emails) = documents(matching: query)
@@ -48,7 +48,7 @@ extension GongToolCatalog {
         }
         matches.sort { $0.time > $1.time }
         let page = Array(matches.dropFirst(offset).prefix(limit).map(\.item))
-        return .success(structured: searchPage(page, total: matches.count, offset: offset, limit: limit),
+        return .success(structured: EncodedJSON(searchPage(page, total: matches.count, offset: offset, limit: limit)),
                         usage: DataUsage(callDurations: [], emailCount: 0))
     }
 
