@@ -21,7 +21,7 @@ extension OAuthServer {
         claims["jti"] = .string(SecureRandom.token(byteCount: 16))
         claims["sid"] = .string(grant.id)
         for (key, value) in grant.claims where !Self.reservedClaims.contains(key) { claims[key] = value }
-        return try JWS.sign(payload: .object(claims), key: signingKey, header: JSONObject([("typ", .string(Self.accessTokenType))]))
+        return try JWS.sign(payload: .object(claims), header: accessTokenHeader)
     }
 
     /// Verifies a bearer token for the MCP gate: signature, type, issuer, audience (scheme/host

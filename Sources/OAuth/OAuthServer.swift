@@ -35,6 +35,8 @@ public final class OAuthServer: Sendable {
     let signingKey: SigningKey
     /// Verifies tokens: the current key and any older key kept in the store.
     let verificationKeys: [SigningKey]
+    /// The access tokens' protected header (`alg`, `kid`, `typ: at+jwt`), encoded once.
+    let accessTokenHeader: JWSProtectedHeader
     let state: Mutex<State>
 
     /// Loads signing keys from `store` (generating and saving one for the configured algorithm
@@ -79,6 +81,7 @@ public final class OAuthServer: Sendable {
             }
         }
         verificationKeys = [signingKey] + keys
+        accessTokenHeader = JWSProtectedHeader(key: signingKey, header: JSONObject([("typ", .string(Self.accessTokenType))]))
         state = Mutex(State(configuration: configuration, decisionHandler: onDecision))
         logger.info("authorization server ready", [
             ("issuer", configuration.issuer), ("resource", configuration.resource),
