@@ -185,11 +185,14 @@ public final class OAuthServer: Sendable {
         let request = RequestOutcome.current
         let event = OAuthDecisionEvent(time: clock.now(), requestID: request?.requestID, endpoint: endpoint, clientID: clientID, subjectID: subjectID, outcome: outcome,
                                        rule: rule, errorCode: errorCode, explanation: explanation, fields: fields)
-        var logFields: [(String, String)] = [("endpoint", endpoint.rawValue), ("outcome", outcome.rawValue), ("rule", rule)]
-        if let errorCode { logFields.append(("error", errorCode)) }
-        if let clientID { logFields.append(("client", clientID)) }
-        if let subjectID { logFields.append(("subject", subjectID)) }
-        logger.log(outcome == .accepted ? .info : .notice, explanation, logFields + fields)
+        // The fields are built only when the level is logged (the autoclosure), not on every grant.
+        logger.log(outcome == .accepted ? .info : .notice, explanation, {
+            var logFields: [(String, String)] = [("endpoint", endpoint.rawValue), ("outcome", outcome.rawValue), ("rule", rule)]
+            if let errorCode { logFields.append(("error", errorCode)) }
+            if let clientID { logFields.append(("client", clientID)) }
+            if let subjectID { logFields.append(("subject", subjectID)) }
+            return logFields + fields
+        }())
         request?.update(OAuthRequestOutcome.self, initial: OAuthRequestOutcome()) { $0.add(event) }
         let handler = state.withLock { $0.decisionHandler }
         handler?(event)
