@@ -18,7 +18,7 @@ extension OAuthServer {
             ("scope", .string(scopes.joined(separator: " "))),
             ("exp", .number(Double(issuedAt + Int64(configuration.accessTokenTTL)))),
             ("iat", .number(Double(issuedAt))),
-            ("jti", .string(SecureRandom.token(byteCount: 16))),
+            ("jti", .string(issuance.nextTokenID())),
             ("sid", .string(grant.id)),
         ])
         for (key, value) in grant.claims where !Self.reservedClaims.contains(key) { claims[key] = value }
