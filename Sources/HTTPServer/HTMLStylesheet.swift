@@ -6,7 +6,10 @@
 /// The class names are the contract with the layers above:
 /// - shells: `.shell` (sidebar `nav.side` + `main.content`) and `header.top` + `main.narrow`;
 /// - blocks: `.card`, `.lead`, `.crumbs`, `.tabs`, `.table-scroll` (wide data tables scroll inside
-///   it, never the page), `dl.fields` (label/value pairs), `.actions`, `.big`;
+///   it, never the page), `table.stack` (`HTMLTable`: under 760 px each row is a card, its first
+///   cell the title, every cell captioned by its `data-label`, long values wrapping anywhere; WCAG
+///   2.1 SC 1.4.10 Reflow; the caption has empty alternative text, CSS Generated Content §1.2,
+///   since the column header already names the cell for assistive technology), `dl.fields` (label/value pairs), `.actions`, `.big`;
 /// - messages: `.errors` / `.alert` (refusals), `.notice` (done), `.important` (caution), `.hint`;
 /// - text: `.tag` (a short marker beside a value; `.tag.ok`, `.tag.bad`, `.tag.muted` for a status,
 ///   `tr.bad` for a failed row); `code` and `.mono` wrap anywhere (long URIs, secrets;
@@ -55,6 +58,12 @@ public enum HTMLStylesheet {
     nav.side .group{display:none}nav.side a{padding:6px 10px;border-radius:6px}nav.side form{padding:4px 10px}
     main.content{padding:16px}main.narrow{padding:20px 14px 32px}.card{padding:14px}
     dl.fields{grid-template-columns:minmax(0,1fr);gap:2px}dl.fields dd{margin-bottom:10px}
+    table.stack{background:none;min-width:0}table.stack,table.stack tbody,table.stack tr{display:block}
+    table.stack thead{position:absolute;width:1px;height:1px;margin:-1px;padding:0;border:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+    table.stack tr{background:#fff;border:1px solid #e4e0ef;border-radius:8px;margin-bottom:12px;padding:0 14px}table.stack tr.bad{background:#fff7f8;border-color:#efc2cc}
+    table.stack td{display:flow-root;min-width:0;padding:7px 0 7px 8.5rem;overflow-wrap:anywhere;background:none}table.stack td:last-child{border-bottom:0}table.stack td:empty{display:none}
+    table.stack td::before{content:attr(data-label);content:attr(data-label) / "";float:left;width:8rem;margin-left:-8.5rem;font:600 12px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:#5f5b73;overflow-wrap:break-word}
+    table.stack td:first-child{padding:10px 0 8px;font-size:16px;font-weight:700}table.stack td:first-child::before{float:none;display:block;width:auto;margin:0}
     }
     """
 }

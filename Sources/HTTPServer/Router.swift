@@ -25,6 +25,9 @@ public struct Router: HTTPResponder {
     /// Responders for unknown paths under a prefix (longest prefix first), e.g. a 404 page in a
     /// section's layout; other unknown paths get the plain 404.
     private var fallbacks: [(prefix: String, responder: any HTTPResponder)] = []
+    /// Answers for a known path under a prefix asked with another method (longest prefix first),
+    /// given the `Allow` value; other paths get the plain 405.
+    private var methodFallbacks: [(prefix: String, answer: @Sendable (HTTPRequest, RequestContext, String) throws -> HTTPResponse)] = []
     /// Called for errors that do not render themselves; returns the 500 to send.
     public var onUnexpectedError: @Sendable (any Error, HTTPRequest) -> HTTPResponse = { _, _ in
         .text("Internal Server Error\n", status: .internalServerError)
@@ -70,6 +73,15 @@ public struct Router: HTTPResponder {
         fallbacks.sort { $0.prefix.count > $1.prefix.count }
     }
 
+    /// Answers a known path under `prefix` asked with a method none of its routes takes, instead
+    /// of the plain 405 (e.g. a section's error shape, or an auth check first). `body` gets the
+    /// `Allow` value the router computed and must send it (RFC 9110 §15.5.6).
+    public mutating func methodNotAllowed(under prefix: String,
+                                          _ body: @escaping @Sendable (HTTPRequest, RequestContext, _ allow: String) throws -> HTTPResponse) {
+        methodFallbacks.append((prefix, body))
+        methodFallbacks.sort { $0.prefix.count > $1.prefix.count }
+    }
+
     public func respond(to request: HTTPRequest, context: RequestContext) throws -> HTTPResponse {
         do {
             return try route(request, context: context)
@@ -105,6 +117,9 @@ public struct Router: HTTPResponder {
             if allowed.contains("GET"), !allowed.contains("HEAD") { allowed.append("HEAD") }
             var seen = Set<String>()
             let allow = allowed.filter { seen.insert($0).inserted }.joined(separator: ", ")
+            if let fallback = methodFallbacks.first(where: { path.hasPrefix($0.prefix) }) {
+                return try fallback.answer(request, context, allow)
+            }
             throw HTTPError(.methodNotAllowed, "Method Not Allowed: \(wanted.rawValue) is not supported on \(path); allowed: \(allow)", headers: ["Allow": allow])
         }
         var context = context

@@ -44,6 +44,23 @@ import Testing
         #expect(try answer(.post, "/items/7").0 == .methodNotAllowed)
     }
 
+    @Test func aMethodFallbackAnswersTheWrongMethodUnderItsPrefixWithTheAllowValue() throws {
+        var router = makeRouter()
+        router.methodNotAllowed(under: "/items/") { request, _, allow in
+            var response = HTTPResponse.text("no \(request.method.rawValue); allow \(allow)", status: .methodNotAllowed)
+            response.headers.add("Allow", allow)
+            return response
+        }
+        let wrong = try router.respond(to: HTTPRequest(method: .post, target: "/items/1"), context: RequestContext())
+        #expect(wrong.status == .methodNotAllowed)
+        #expect(wrong.headers["Allow"] == "GET, DELETE, HEAD")
+        if case .bytes(let bytes) = wrong.body { #expect(String(decoding: bytes, as: UTF8.self) == "no POST; allow GET, DELETE, HEAD") }
+        // Elsewhere the plain 405; unknown paths stay 404.
+        let plain = try router.respond(to: HTTPRequest(method: .post, target: "/healthz"), context: RequestContext())
+        #expect(plain.status == .methodNotAllowed && plain.headers["Allow"] == "GET, HEAD")
+        #expect(try router.respond(to: HTTPRequest(method: .post, target: "/items/1/x"), context: RequestContext()).status == .notFound)
+    }
+
     @Test func headFallsBackToGet() throws {
         let router = makeRouter()
         #expect(try router.respond(to: HTTPRequest(method: .head, target: "/healthz"), context: RequestContext()).status == .ok)

@@ -67,6 +67,12 @@ def consent_with_error(server, driver):
     WebDriverWait(driver, 15).until(lambda d: d.find_elements(By.ID, "consent-error"))
 
 
+def flows_with_a_client(server, driver):
+    """The flow inspector once a client has asked to authorize: its verdicts and a timeline."""
+    requests.get(authorize_url(server), allow_redirects=False, timeout=10)
+    driver.get(f"{server.base_url}/admin/flows")
+
+
 PAGES = [
     Page("admin-home", "Admin center", lambda s, d: d.get(f"{s.base_url}/admin")),
     Page("admin-integrations", "MCP", lambda s, d: d.get(f"{s.base_url}/admin/settings/ecosystem/mcp")),
@@ -77,6 +83,7 @@ PAGES = [
     Page("admin-delete-integration", "Delete integration", lambda s, d: d.get(integration_path(s, "delete"))),
     Page("admin-users", "Users", lambda s, d: d.get(f"{s.base_url}/admin/users")),
     Page("admin-credits", "Gong credits", lambda s, d: d.get(f"{s.base_url}/admin/settings/credits")),
+    Page("admin-flows", "Client flows", flows_with_a_client),
     Page("admin-not-found", "Page not found", lambda s, d: d.get(f"{s.base_url}/admin/no-such-page")),
     Page("admin-signed-out", "Signed out", lambda s, d: d.get(f"{s.base_url}/admin/signed-out")),
     Page("admin-sign-in-required", "Sign in required", without_session(lambda s, d: d.get(f"{s.base_url}/admin/users"))),

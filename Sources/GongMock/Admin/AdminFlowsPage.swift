@@ -64,14 +64,15 @@ struct AdminFlowsPage: Sendable {
         var html = "<section class=\"card client\" id=\"\(anchor)\"><h2>\(HTML.escape(report.integrationName ?? "Unknown integration")) "
         html += "<span class=\"hint\">client <code>\(HTML.escape(report.clientID))</code></span></h2>"
         html += "<p class=\"summary\">\(failed == 0 ? "<span class=\"tag ok\">no failures</span>" : "<span class=\"tag bad\">\(failed) failed</span>") · \(report.flows.count) flow(s) · \(report.entries.count) request(s)</p>"
-        var verdicts = "<table class=\"verdicts\"><thead><tr><th>Check</th><th>Status</th><th>Why</th><th>Entries</th></tr></thead><tbody>"
+        var verdicts = HTMLTable(label: "Verdicts for \(report.clientID)", columns: ["Check", "Status", "Why", "Entries"], class: "verdicts")
         for verdict in ClientVerdicts.ordered(report.verdicts) {
             let links = verdict.entries.prefix(8).map { "<a href=\"#seq-\($0)\">\($0)</a>" }.joined(separator: " ")
-            verdicts += "<tr class=\"verdict-\(verdict.status.rawValue)\(verdict.status == .fail ? " bad" : "")\"><td><code>\(verdict.id)</code></td>"
-            verdicts += "<td><span class=\"tag \(Self.tagClass(verdict.status))\">\(verdict.status.rawValue)</span></td>"
-            verdicts += "<td>\(HTML.escape(verdict.reason))<div class=\"hint\">\(HTML.escape(verdict.rule))</div></td><td>\(links)</td></tr>"
+            verdicts.addRow([.markup("<code>\(HTML.escape(verdict.id))</code>"),
+                             .markup("<span class=\"tag \(Self.tagClass(verdict.status))\">\(verdict.status.rawValue)</span>"),
+                             .markup("\(HTML.escape(verdict.reason))<div class=\"hint\">\(HTML.escape(verdict.rule))</div>"), .markup(links)],
+                            class: "verdict-\(verdict.status.rawValue)\(verdict.status == .fail ? " bad" : "")")
         }
-        html += AdminLayout.scrollingTable(label: "Verdicts for \(report.clientID)", verdicts + "</tbody></table>")
+        html += verdicts.html
         if let claims = Self.latestClaims(report.entries) {
             html += "<h3>Latest access token's claims</h3><table class=\"claims\"><tbody>"
             for (name, value) in claims {
@@ -89,18 +90,18 @@ struct AdminFlowsPage: Sendable {
     }
 
     private func timeline(_ entries: [JournalEntry], label: String) -> String {
-        var html = "<table class=\"timeline\"><thead><tr><th>#</th><th>Time</th><th>Step</th><th>Request</th><th>Status</th><th>Details</th></tr></thead><tbody>"
+        var table = HTMLTable(label: label, columns: ["#", "Time", "Step", "Request", "Status", "Details"], class: "timeline")
         for entry in entries {
             var details: [String] = []
             if let tool = entry.mcp?.tool { details.append("tool <code>\(HTML.escape(tool))</code>") }
             if let credits = entry.credits { details.append("\(AdminFormat.number(credits)) credits") }
             if let refusal = entry.refusal { details.append("<span class=\"refusal\"><code>\(HTML.escape(refusal.rule))</code> \(HTML.escape(refusal.text))</span>") }
             let query = entry.query.map { "?" + JournalRedaction.query($0) } ?? ""
-            html += "<tr id=\"seq-\(entry.seq)\"\(entry.status >= 400 ? " class=\"bad\"" : "")><td>\(entry.seq)</td><td class=\"mono\">\(Self.clockTime(entry.time))</td>"
-            html += "<td>\(HTML.escape(entry.stage))</td><td class=\"mono\">\(HTML.escape(entry.method)) \(HTML.escape(entry.path + query))</td>"
-            html += "<td>\(entry.status)</td><td>\(details.joined(separator: "<br>"))</td></tr>"
+            table.addRow([.text("\(entry.seq)"), .text(Self.clockTime(entry.time), class: "mono"), .text(entry.stage),
+                          .text("\(entry.method) \(entry.path + query)", class: "mono"), .text("\(entry.status)"), .markup(details.joined(separator: "<br>"))],
+                         id: "seq-\(entry.seq)", class: entry.status >= 400 ? "bad" : nil)
         }
-        return AdminLayout.scrollingTable(label: label, html + "</tbody></table>")
+        return table.html
     }
 
     static func tagClass(_ status: ClientVerdict.Status) -> String {
@@ -136,11 +137,13 @@ struct AdminFlowsPage: Sendable {
         return String(iso.dropFirst(11).dropLast())
     }
 
-    /// Only what the shared stylesheet has no rule for: readable minimum widths (the tables
-    /// scroll inside their region on a phone) and headings inside a client's card.
+    /// Only what the shared stylesheet has no rule for: headings inside a client's card; on a
+    /// wide screen readable minimum widths (a phone shows each row as a card instead), on a phone
+    /// each claim's name above its value (long names such as `gong_authorization_context`).
     static let css = """
-    .client>h2{margin-top:0}.client h3{font-size:14px;margin:18px 0 6px}.summary{margin:0 0 10px}table.claims th{width:220px}
-    table.verdicts{min-width:680px}table.timeline{min-width:760px}table.verdicts td:first-child code{white-space:nowrap;word-break:normal}
-    .tag{white-space:nowrap}
+    .client>h2{margin-top:0}.client h3{font-size:14px;margin:18px 0 6px}.summary{margin:0 0 10px}.tag{white-space:nowrap}
+    @media (min-width:761px){table.claims th{width:220px}table.verdicts{min-width:680px}table.timeline{min-width:760px}
+    table.verdicts td:first-child code{white-space:nowrap;word-break:normal}}
+    @media (max-width:760px){table.claims th,table.claims td{display:block}table.claims th{border-bottom:0;padding-bottom:0}}
     """
 }

@@ -39,12 +39,6 @@ enum AdminLayout {
         "<form method=\"post\" action=\"\(HTML.escape(action))\">\(csrfField(session))<button type=\"submit\" class=\"\(style)\">\(HTML.escape(label))</button></form>"
     }
 
-    /// A wide data table that scrolls inside its own labelled, focusable box on a narrow screen,
-    /// so the page itself never scrolls sideways (keyboard users can scroll it too, WCAG 2.1.1).
-    static func scrollingTable(label: String, _ table: String) -> String {
-        "<div class=\"table-scroll\" role=\"region\" aria-label=\"\(HTML.escape(label))\" tabindex=\"0\">\(table)</div>"
-    }
-
     static func errorList(_ messages: [String]) -> String {
         guard !messages.isEmpty else { return "" }
         return "<div class=\"errors\" role=\"alert\"><strong>Please fix the following:</strong><ul>"

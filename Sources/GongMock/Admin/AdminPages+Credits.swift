@@ -63,19 +63,17 @@ extension AdminPages {
         if shown.rows.isEmpty {
             html += "<div class=\"card\"><p>No credits used yet.</p></div>"
         } else {
-            var table = "<table><thead><tr>" + report.columns.map { "<th>\(HTML.escape($0))</th>" }.joined() + "</tr></thead><tbody>"
+            var table = HTMLTable(label: "Credit usage", columns: report.columns)
             for row in shown.rows {
-                table += "<tr>" + row.map { value -> String in
-                    let text: String
+                table.addRow(row.map { value in
                     switch value {
-                    case .string(let string): text = string
-                    case .null: text = ""
-                    default: text = JSONSerializer.string(value)
+                    case .string(let string): return .text(string)
+                    case .null: return .text("")
+                    default: return .text(JSONSerializer.string(value))
                     }
-                    return "<td>\(HTML.escape(text))</td>"
-                }.joined() + "</tr>"
+                })
             }
-            html += AdminLayout.scrollingTable(label: "Credit usage", table + "</tbody></table>")
+            html += table.html
         }
         return AdminLayout.page(title: "Gong credits", section: .credits, crumbs: [("Admin center", "/admin"), ("Settings", "/admin/settings"), ("Reports", nil)],
                                 session: session, body: html, status: status)

@@ -73,22 +73,23 @@ extension AdminPages {
         if list.isEmpty {
             html += "<div class=\"card\"><p>No MCP server integrations yet. Click New MCP server integration.</p></div>"
         } else {
-            var table = "<table><thead><tr><th>Integration name</th><th>Type</th><th>Authorization context</th><th>Registration type</th><th>Client ID</th><th>Redirect URIs</th><th>Created</th><th>Actions</th></tr></thead><tbody>"
+            var table = HTMLTable(label: "Integrations", columns: ["Integration name", "Type", "Authorization context", "Registration type",
+                                                                 "Client ID", "Redirect URIs", "Created", "Actions"])
             for integration in list {
                 let path = "\(Self.integrationsPath)/\(HTML.escape(integration.id))"
                 var uris = integration.redirectURIs.map { "<div class=\"mono\">\(HTML.escape($0))</div>" }.joined()
                 if integration.chatGPTDynamicRedirect { uris += "<div class=\"hint\">+ ChatGPT (dynamic redirect)</div>" }
                 let clients = integrations.registeredClients(integrationId: integration.id).count
                 let registration = integration.registrationType.label + (integration.registrationType == .automatic ? " (\(clients) registered client\(clients == 1 ? "" : "s"))" : "")
-                table += "<tr><td>\(HTML.escape(integration.name))</td><td>MCP integration</td><td>\(integration.authorizationContext.label)</td>"
-                table += "<td>\(registration)</td><td class=\"mono\">\(HTML.escape(integration.clientId))</td><td>\(uris)</td>"
-                table += "<td>\(AdminFormat.timestamp(integration.createdAt))</td><td class=\"actions\">"
-                table += "<a class=\"btn secondary\" href=\"\(path)/credentials\">View credentials</a>"
-                table += "<a class=\"btn secondary\" href=\"\(path)/edit\">Edit</a>"
-                table += AdminLayout.postButton("\(Self.integrationsPath)/\(integration.id)/rotate-secret", "Rotate secret", session: session)
-                table += "<a class=\"btn danger\" href=\"\(path)/delete\">Delete</a></td></tr>"
+                let actions = "<a class=\"btn secondary\" href=\"\(path)/credentials\">View credentials</a>"
+                    + "<a class=\"btn secondary\" href=\"\(path)/edit\">Edit</a>"
+                    + AdminLayout.postButton("\(Self.integrationsPath)/\(integration.id)/rotate-secret", "Rotate secret", session: session)
+                    + "<a class=\"btn danger\" href=\"\(path)/delete\">Delete</a>"
+                table.addRow([.text(integration.name), .text("MCP integration"), .text(integration.authorizationContext.label), .text(registration),
+                              .text(integration.clientId, class: "mono"), .markup(uris), .text(AdminFormat.timestamp(integration.createdAt)),
+                              .markup(actions, class: "actions")])
             }
-            html += AdminLayout.scrollingTable(label: "Integrations", table + "</tbody></table>")
+            html += table.html
         }
         return AdminLayout.page(title: "MCP", section: .integrations, crumbs: Array(crumbs().dropLast()), session: session, body: html)
     }

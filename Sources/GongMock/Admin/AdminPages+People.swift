@@ -8,7 +8,7 @@ extension AdminPages {
 
     func usersPage(_ session: AdminSession) -> HTTPResponse {
         var html = "<p class=\"hint\">Each person who connects an MCP client needs a paid Gong seat. Collaborator seats cannot connect.</p>"
-        var table = "<table><thead><tr><th>Name</th><th>Email</th><th>Title</th><th>Team</th><th>Manager</th><th>Seat</th><th>Data access</th><th>Status</th><th>User ID</th></tr></thead><tbody>"
+        var table = HTMLTable(label: "Users", columns: ["Name", "Email", "Title", "Team", "Manager", "Seat", "Data access", "Status", "User ID"])
         let company = self.company.current
         for user in company.users {
             let manager = user.managerID.flatMap { company.user(id: $0)?.name } ?? "—"
@@ -19,11 +19,10 @@ extension AdminPages {
             case .team: scope = "Team"
             case .own: scope = "Own"
             }
-            table += "<tr><td>\(HTML.escape(user.name))</td><td>\(HTML.escape(user.email))</td><td>\(HTML.escape(user.title))</td>"
-            table += "<td>\(HTML.escape(user.team))</td><td>\(HTML.escape(manager))</td><td>\(seat)</td><td>\(scope)</td>"
-            table += "<td>\(user.active ? "Active" : "Deactivated")</td><td class=\"mono\">\(HTML.escape(user.id))</td></tr>"
+            table.addRow([.text(user.name), .text(user.email), .text(user.title), .text(user.team), .text(manager), .text(seat), .text(scope),
+                          .text(user.active ? "Active" : "Deactivated"), .text(user.id, class: "mono")])
         }
-        html += AdminLayout.scrollingTable(label: "Users", table + "</tbody></table>")
+        html += table.html
         return AdminLayout.page(title: "Users", section: .users, crumbs: [("Admin center", "/admin"), ("People", nil)], session: session, body: html)
     }
 }

@@ -60,14 +60,15 @@ public final class GongMockApplication: Sendable {
             company = try Self.loadCompany(options: options, clock: clock)
             stopwatch.lap("company fixture")
         }
-        if let anchor = seed.companyAnchor { company = company.reanchored(to: anchor) }
-        companyStore = CompanyStore(company, pinnedAnchor: seed.companyAnchor)
         do {
             database = try options.stateDirectory.map { directory throws(StateDatabaseError) in try StateDatabase(directory: directory) }
         } catch {
             throw GongMockStartupError(error.description)
         }
         let persisted = try Self.persistedSettings(database)
+        // The seed's pinned anchor wins; else the one the last reset/restore/PUT left, so a restart keeps "days ago".
+        if let anchor = seed.companyAnchor ?? persisted.companyAnchor { company = company.anchored(at: anchor) }
+        companyStore = CompanyStore(company, pinnedAnchor: seed.companyAnchor)
 
         do {
             let loaded = try database.map { db throws(StateDatabaseError) in (try db.loadIntegrations(), try db.loadRegisteredClients()) }

@@ -28,6 +28,14 @@ extension CompanyData {
         return CompanyData(reanchoring: self, deals: deals, calls: calls, emails: emails, anchor: now)
     }
 
+    /// `reanchored(to:)` whose `anchor` is `instant` even on the same UTC day: what a restart
+    /// with `--state-dir` puts in place, so `company.anchoredAt` reads back as the control left it.
+    public func anchored(at instant: Double) -> CompanyData {
+        let moved = reanchored(to: instant)
+        guard let anchor = moved.anchor, anchor != instant else { return moved }
+        return CompanyData(reanchoring: moved, deals: moved.deals, calls: moved.calls, emails: moved.emails, anchor: instant)
+    }
+
     /// `YYYY-MM-DD` moved by `days` (the loader writes close dates in this form; anything else is
     /// left as it is).
     static func date(_ text: String, movedBy days: Int64) -> String {

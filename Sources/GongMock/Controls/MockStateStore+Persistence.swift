@@ -25,7 +25,8 @@ extension MockStateStore {
     /// Writes `snapshot`'s image and switches, then loads the stores from them.
     func applyPersisted(_ snapshot: Snapshot, image: StateDatabase.Image) throws(AdminAPIError) {
         let settings = StateDatabase.Settings(replacedByControl: true, autoApprove: snapshot.autoApprove,
-                                              creditsExhausted: (snapshot.exhaustionMode ?? snapshot.ledger.state.exhaustionMode).rawValue)
+                                              creditsExhausted: (snapshot.exhaustionMode ?? snapshot.ledger.state.exhaustionMode).rawValue,
+                                              companyAnchor: snapshot.company.anchor)
         try writePersisted(image, settings: settings, keepingAdminSessions: snapshot.keepsAdminSessions)
     }
 

@@ -57,7 +57,10 @@ extension MockStateStore {
             if seed.credits != nil { image.take(StateDatabase.creditTables, from: built) }
             let autoApprove = provided.contains("autoApprove") ? seed.autoApprove : oauth.configuration.autoApproveSubject
             let mode = seed.creditsExhausted ?? ledger.exhaustionMode
-            try writePersisted(image, settings: StateDatabase.Settings(replacedByControl: true, autoApprove: autoApprove, creditsExhausted: mode.rawValue),
+            // A clock alone anchors the company to it (the clock's now once set), as in memory.
+            let anchor = seed.companyAnchor ?? seed.clock
+            try writePersisted(image, settings: StateDatabase.Settings(replacedByControl: true, autoApprove: autoApprove, creditsExhausted: mode.rawValue,
+                                                                       companyAnchor: anchor ?? company.current.anchor),
                                keepingAdminSessions: true)
             oauth.restore(current.oauth)
             if provided.contains("faults") {
@@ -65,7 +68,7 @@ extension MockStateStore {
                 for spec in seed.faults { faults.add(spec) }
             }
             if let start = seed.clock { ClockControl(clock: clock).set(to: start) }
-            if let anchor = seed.companyAnchor ?? seed.clock.map({ _ in clock.now() }) { company.reanchor(to: anchor) }
+            if let anchor { company.reanchor(to: anchor) }
             oauth.updateConfiguration { $0.autoApproveSubject = autoApprove }
         }
     }

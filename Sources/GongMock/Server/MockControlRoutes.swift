@@ -37,17 +37,28 @@ public struct MockControlRoutes: Sendable {
     /// The patterns added so far (`/_mock/journal`), for `--help`-style listings and tests.
     public var patterns: [String] { routes.map(\.pattern) }
 
-    /// Registers every route, then a catch-all that checks the token before answering 404, so an
-    /// unknown control path never reveals itself to a caller without the token.
+    /// Registers every route, then the answers for the rest, each after the token check so a
+    /// control path never reveals itself to a caller without the token: an unknown path → 404
+    /// naming the routes; a known path with another method → the router's 405 with its `Allow`
+    /// header (RFC 9110 §15.5.6), in the controls' JSON error shape.
     public func install(into router: inout Router) {
         for route in routes { router.add(route.method, route.pattern, route.responder) }
         let auth = self.auth
         let known = routes.map { "\($0.method.rawValue) \($0.pattern)" }.joined(separator: ", ")
-        for method in [HTTPMethod.get, .post, .put, .patch, .delete] {
-            router.add(method, Self.prefix + "/*") { request, _ in
-                guard auth.authorizesAPI(request) else { throw Self.unauthorized }
-                throw AdminAPIError(.notFound, "not_found", "No control route \(request.method.rawValue) \(request.path); known: \(known.isEmpty ? "none" : known)")
+        router.fallback(under: Self.prefix) { request, _ in
+            guard request.path == Self.prefix || request.path.hasPrefix(Self.prefix + "/") else {
+                throw HTTPError(.notFound, "Not Found: no route for \(request.path)")
             }
+            guard auth.authorizesAPI(request) else { throw Self.unauthorized }
+            throw AdminAPIError(.notFound, "not_found",
+                                "No control route \(request.method.rawValue) \(request.path); known: \(known.isEmpty ? "none" : known) (README.md, \"Test controls\")")
+        }
+        router.methodNotAllowed(under: Self.prefix + "/") { request, _, allow in
+            guard auth.authorizesAPI(request) else { throw Self.unauthorized }
+            var response = AdminAPIError(.methodNotAllowed, "method_not_allowed",
+                                         "\(request.path) does not take \(request.method.rawValue); allowed: \(allow)").response()
+            response.headers.add("Allow", allow)
+            return response
         }
     }
 }

@@ -1,5 +1,5 @@
 /// The per-run switches the test controls set (`settings`: auto-approve subject, exhaustion
-/// mode) and the marker that a control replaced the state. They are written in the same
+/// mode, the company anchor) and the marker that a control replaced the state. They are written in the same
 /// transaction as the rest of a reset, restore or `PUT /_mock/state`, so a restart serves them.
 extension StateDatabase {
     static let settingsSchema = [
@@ -14,11 +14,15 @@ extension StateDatabase {
         public var autoApprove: String?
         /// `CreditExhaustionMode`'s raw value.
         public var creditsExhausted: String?
+        /// The instant the company's relative times resolve against (`company.anchoredAt`), as
+        /// the control left it, so "days ago" is the same after a restart.
+        public var companyAnchor: Double?
 
-        public init(replacedByControl: Bool = false, autoApprove: String? = nil, creditsExhausted: String? = nil) {
+        public init(replacedByControl: Bool = false, autoApprove: String? = nil, creditsExhausted: String? = nil, companyAnchor: Double? = nil) {
             self.replacedByControl = replacedByControl
             self.autoApprove = autoApprove
             self.creditsExhausted = creditsExhausted
+            self.companyAnchor = companyAnchor
         }
 
         var rows: [[SQLiteValue]] {
@@ -26,6 +30,8 @@ extension StateDatabase {
             if replacedByControl { rows.append([.text("replacedByControl"), .text("1")]) }
             if let autoApprove { rows.append([.text("autoApprove"), .text(autoApprove)]) }
             if let creditsExhausted { rows.append([.text("creditsExhausted"), .text(creditsExhausted)]) }
+            // Swift's shortest round-tripping form: the same Double reads back.
+            if let companyAnchor { rows.append([.text("companyAnchor"), .text(String(companyAnchor))]) }
             return rows
         }
     }
@@ -40,6 +46,7 @@ extension StateDatabase {
             case "replacedByControl": settings.replacedByControl = pair[1] == "1"
             case "autoApprove": settings.autoApprove = pair[1]
             case "creditsExhausted": settings.creditsExhausted = pair[1]
+            case "companyAnchor": settings.companyAnchor = Double(pair[1])
             default: continue
             }
         }
