@@ -23,32 +23,67 @@ struct Base64Codec: Sendable {
         self.pads = pads
     }
 
+    func encodedLength(_ count: Int) -> Int {
+        let remaining = count % 3
+        return count / 3 * 4 + (remaining == 0 ? 0 : (pads ? 4 : remaining + 1))
+    }
+
     func encode(_ bytes: [UInt8]) -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity((bytes.count + 2) / 3 * 4)
-        var index = 0
-        while index + 3 <= bytes.count {
-            let chunk = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2])
-            output.append(alphabet[Int(chunk >> 18 & 0x3F)])
-            output.append(alphabet[Int(chunk >> 12 & 0x3F)])
-            output.append(alphabet[Int(chunk >> 6 & 0x3F)])
-            output.append(alphabet[Int(chunk & 0x3F)])
-            index += 3
+        let length = encodedLength(bytes.count)
+        guard length > 0 else { return "" }
+        // Written straight into the string's storage: this runs several times per token grant.
+        return bytes.withUnsafeBufferPointer { input in
+            String(unsafeUninitializedCapacity: length) { fill(input, into: $0) }
         }
-        let remaining = bytes.count - index
-        if remaining == 1 {
-            let chunk = UInt32(bytes[index]) << 16
-            output.append(alphabet[Int(chunk >> 18 & 0x3F)])
-            output.append(alphabet[Int(chunk >> 12 & 0x3F)])
-            if pads { output.append(contentsOf: [Base64Codec.padding, Base64Codec.padding]) }
-        } else if remaining == 2 {
-            let chunk = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8
-            output.append(alphabet[Int(chunk >> 18 & 0x3F)])
-            output.append(alphabet[Int(chunk >> 12 & 0x3F)])
-            output.append(alphabet[Int(chunk >> 6 & 0x3F)])
-            if pads { output.append(Base64Codec.padding) }
+    }
+
+    /// Appends the encoding of `bytes` to `output` (building a JWS without intermediate strings).
+    func encode(_ bytes: [UInt8], appendingTo output: inout [UInt8]) {
+        let length = encodedLength(bytes.count)
+        guard length > 0 else { return }
+        let start = output.count
+        output.append(contentsOf: repeatElement(0, count: length))
+        bytes.withUnsafeBufferPointer { input in
+            output.withUnsafeMutableBufferPointer { buffer in
+                _ = fill(input, into: UnsafeMutableBufferPointer(rebasing: buffer[start...]))
+            }
         }
-        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Writes the encoding of `input` to the start of `output` (at least `encodedLength` bytes);
+    /// returns the count written.
+    private func fill(_ input: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        alphabet.withUnsafeBufferPointer { alphabet in
+            let full = input.count / 3
+            let remaining = input.count - full * 3
+            var out = 0
+            var index = 0
+            for _ in 0..<full {
+                let chunk = UInt32(input[index]) << 16 | UInt32(input[index + 1]) << 8 | UInt32(input[index + 2])
+                output[out] = alphabet[Int(chunk >> 18 & 0x3F)]
+                output[out + 1] = alphabet[Int(chunk >> 12 & 0x3F)]
+                output[out + 2] = alphabet[Int(chunk >> 6 & 0x3F)]
+                output[out + 3] = alphabet[Int(chunk & 0x3F)]
+                out += 4
+                index += 3
+            }
+            guard remaining > 0 else { return out }
+            let chunk = UInt32(input[index]) << 16 | (remaining == 2 ? UInt32(input[index + 1]) << 8 : 0)
+            output[out] = alphabet[Int(chunk >> 18 & 0x3F)]
+            output[out + 1] = alphabet[Int(chunk >> 12 & 0x3F)]
+            out += 2
+            if remaining == 2 {
+                output[out] = alphabet[Int(chunk >> 6 & 0x3F)]
+                out += 1
+            }
+            if pads {
+                for _ in remaining..<3 {
+                    output[out] = Base64Codec.padding
+                    out += 1
+                }
+            }
+            return out
+        }
     }
 
     func decode(_ text: String) -> [UInt8]? {

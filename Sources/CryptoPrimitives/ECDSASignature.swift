@@ -5,7 +5,40 @@ import COpenSSL
 enum ECDSASignature {
     static let coordinateLength = 32
 
+    /// The 64-byte `R || S` of a DER `ECDSA-Sig-Value` as OpenSSL writes it for P-256.
     static func raw(fromDER der: [UInt8]) throws(CryptoError) -> [UInt8] {
+        if let raw = rawFromMinimalDER(der) { return raw }
+        return try rawThroughOpenSSL(der)
+    }
+
+    /// Reads `SEQUENCE { INTEGER r, INTEGER s }` in the short-form DER a P-256 signature always
+    /// has (at most 72 bytes), without OpenSSL's allocations: each INTEGER is positive, at most
+    /// 33 bytes with its sign octet, and is left-padded to 32. Anything else returns nil and takes
+    /// the OpenSSL path.
+    static func rawFromMinimalDER(_ der: [UInt8]) -> [UInt8]? {
+        guard der.count >= 8, der[0] == 0x30, der[1] < 0x80, Int(der[1]) == der.count - 2 else { return nil }
+        var output = [UInt8](repeating: 0, count: coordinateLength * 2)
+        var cursor = 2
+        for slot in 0..<2 {
+            guard cursor + 2 <= der.count, der[cursor] == 0x02 else { return nil }
+            let length = Int(der[cursor + 1])
+            cursor += 2
+            guard length >= 1, length <= coordinateLength + 1, cursor + length <= der.count, der[cursor] & 0x80 == 0 else { return nil }
+            var start = cursor
+            var count = length
+            while count > coordinateLength, der[start] == 0 {
+                start += 1
+                count -= 1
+            }
+            guard count <= coordinateLength else { return nil }
+            let offset = slot * coordinateLength + (coordinateLength - count)
+            for index in 0..<count { output[offset + index] = der[start + index] }
+            cursor += length
+        }
+        return cursor == der.count ? output : nil
+    }
+
+    private static func rawThroughOpenSSL(_ der: [UInt8]) throws(CryptoError) -> [UInt8] {
         let operation = "converting an ECDSA signature"
         OpenSSLErrorQueue.clear()
         let parsed: OpaquePointer? = der.withUnsafeBufferPointer { buffer in

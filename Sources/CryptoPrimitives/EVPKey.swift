@@ -5,12 +5,16 @@ import CShims
 /// swift-nio-ssl's key wrappers.
 ///
 /// `@unchecked Sendable`: the key is never mutated after construction, and OpenSSL 3 allows one
-/// `EVP_PKEY` to be used from several threads at once for signing and verifying, each call
-/// building its own short-lived `EVP_MD_CTX`.
+/// `EVP_PKEY` to be used from several threads at once for signing and verifying; verifying builds
+/// a short-lived `EVP_MD_CTX` per call, signing borrows a context from `signer`'s pool.
 final class EVPKey: @unchecked Sendable {
     let pointer: OpaquePointer
+    private let signer: DigestSigner
 
-    init(owning pointer: OpaquePointer) { self.pointer = pointer }
+    init(owning pointer: OpaquePointer) {
+        self.pointer = pointer
+        signer = DigestSigner(key: pointer)
+    }
 
     deinit { EVP_PKEY_free(pointer) }
 
@@ -136,24 +140,11 @@ final class EVPKey: @unchecked Sendable {
 
     // MARK: Signatures
 
-    /// SHA-256 then sign (`EVP_DigestSign` one-shot). ECDSA output is DER; RSA is PKCS#1 v1.5.
+    /// SHA-256 then sign. ECDSA output is DER; RSA is PKCS#1 v1.5. The digest is computed here
+    /// and signed with a reused context (see `DigestSigner`), which is what `EVP_DigestSign`
+    /// does internally minus the per-call initialisation.
     func signSHA256(_ message: [UInt8]) throws(CryptoError) -> [UInt8] {
-        let operation = "signing"
-        OpenSSLErrorQueue.clear()
-        guard let context = EVP_MD_CTX_new() else { throw .openSSL(operation) }
-        defer { EVP_MD_CTX_free(context) }
-        guard EVP_DigestSignInit(context, nil, OpenSSLDigest.sha256.pointer, nil, pointer) == 1 else {
-            throw .openSSL(operation)
-        }
-        var length = maximumSignatureSize
-        var signature = [UInt8](repeating: 0, count: length)
-        let status = message.withUnsafeBufferPointer { input in
-            signature.withUnsafeMutableBufferPointer { output in
-                EVP_DigestSign(context, output.baseAddress, &length, input.baseAddress, input.count)
-            }
-        }
-        guard status == 1 else { throw .openSSL(operation) }
-        return Array(signature.prefix(length))
+        try signer.sign(digest: SHA256.hash(message), maximumLength: maximumSignatureSize)
     }
 
     /// Verifies a DER (ECDSA) or PKCS#1 v1.5 (RSA) signature over SHA-256 of `message`.

@@ -7,19 +7,25 @@ public enum JWS {
     public static let maximumCompactLength = 64 * 1024
 
     /// Signs `payload` (serialised with `JSONSerializer`). The protected header is
-    /// `{"alg": key.algorithm, "kid": key.keyID}` followed by the members of `header`
-    /// (e.g. `"typ": "at+jwt"`); "alg" and "kid" in `header` are ignored, as they must describe
+    /// `{"alg": key.algorithm, "kid": key.keyID}` followed by the members of `header` (e.g.
+    /// `"typ": "at+jwt"`); "alg" and "kid" in `header` are ignored, as they must describe
     /// the key actually used.
     public static func sign(payload: JSONValue, key: SigningKey,
                             header: JSONObject = JSONObject()) throws(CryptoError) -> String {
-        var protected = JSONObject([("alg", .string(key.algorithm.rawValue)), ("kid", .string(key.keyID))])
-        for member in header where member.key != "alg" && member.key != "kid" {
-            protected[member.key] = member.value
-        }
-        let signingInput = Base64URL.encode(JSONSerializer.bytes(.object(protected)))
-            + "." + Base64URL.encode(JSONSerializer.bytes(payload))
-        let signature = try key.sign(Array(signingInput.utf8))
-        return signingInput + "." + Base64URL.encode(signature)
+        try sign(payload: payload, header: JWSProtectedHeader(key: key, header: header))
+    }
+
+    /// Signs `payload` under a header encoded ahead of time, with the header's key. The JWS
+    /// Signing Input (RFC 7515 §5.1 step 5) is built in one byte buffer that then receives the
+    /// signature, so the token is copied into a string once.
+    public static func sign(payload: JSONValue, header: JWSProtectedHeader) throws(CryptoError) -> String {
+        var compact = header.segment
+        compact.append(UInt8(ascii: "."))
+        Base64URL.codec.encode(JSONSerializer.bytes(payload), appendingTo: &compact)
+        let signature = try header.key.sign(compact)
+        compact.append(UInt8(ascii: "."))
+        Base64URL.codec.encode(signature, appendingTo: &compact)
+        return String(decoding: compact, as: UTF8.self)
     }
 
     /// Verifies against our own keys: the key whose `keyID` equals the header's "kid", or the

@@ -2,27 +2,59 @@
 public enum URLEncodedForm {
     /// Name/value pairs in order; `+` is a space; malformed escapes are kept literally, as browsers do.
     public static func parse(_ text: String) -> [(name: String, value: String)] {
-        text.split(separator: "&", omittingEmptySubsequences: true).map { pair in
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = percentDecodeLenient(String(parts[0]))
-            let value = parts.count > 1 ? percentDecodeLenient(String(parts[1])) : ""
-            return (name, value)
-        }
+        parse(Array(text.utf8))
     }
 
+    /// Splits on the bytes `&` and `=` (WHATWG URL §5.1 works on bytes), never on `Character`s:
+    /// grapheme breaking made this the costliest step of a token request.
     public static func parse(_ body: [UInt8]) -> [(name: String, value: String)] {
-        parse(String(decoding: body, as: UTF8.self))
+        var pairs: [(name: String, value: String)] = []
+        body.withUnsafeBufferPointer { bytes in
+            var start = 0
+            while start <= bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: "&") { end += 1 }
+                if end > start {
+                    var equals = start
+                    while equals < end, bytes[equals] != UInt8(ascii: "=") { equals += 1 }
+                    let name = decodeLenient(UnsafeBufferPointer(rebasing: bytes[start..<equals]))
+                    let value = equals < end ? decodeLenient(UnsafeBufferPointer(rebasing: bytes[(equals + 1)..<end])) : ""
+                    pairs.append((name, value))
+                }
+                start = end + 1
+            }
+        }
+        return pairs
+    }
+
+    /// `percentDecodeLenient` on bytes: strict decoding when it succeeds, else the text as it
+    /// came (invalid UTF-8 repaired) with `+` as a space.
+    private static func decodeLenient(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        if let decoded = percentDecode(bytes, plusAsSpace: true) { return decoded }
+        return String(decoding: bytes, as: UTF8.self).replacingPlusWithSpace()
     }
 
     /// Strict decoding: nil on a malformed `%` escape or invalid UTF-8.
     public static func percentDecode(_ text: String, plusAsSpace: Bool) -> String? {
+        var text = text
+        return text.withUTF8 { percentDecode($0, plusAsSpace: plusAsSpace) }
+    }
+
+    static func percentDecode(_ input: UnsafeBufferPointer<UInt8>, plusAsSpace: Bool) -> String? {
+        // Nothing to decode (the common case for tokens and ids): validate and copy once.
+        if !input.contains(where: { $0 == UInt8(ascii: "%") || (plusAsSpace && $0 == UInt8(ascii: "+")) }) {
+            return String(validating: input, as: UTF8.self)
+        }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var iterator = text.utf8.makeIterator()
-        while let byte = iterator.next() {
+        bytes.reserveCapacity(input.count)
+        var index = 0
+        while index < input.count {
+            let byte = input[index]
+            index += 1
             if byte == UInt8(ascii: "%") {
-                guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else { return nil }
+                guard index + 1 < input.count, let high = hexValue(input[index]), let low = hexValue(input[index + 1]) else { return nil }
                 bytes.append(high << 4 | low)
+                index += 2
             } else if plusAsSpace, byte == UInt8(ascii: "+") {
                 bytes.append(0x20)
             } else {

@@ -10,18 +10,19 @@ extension OAuthServer {
     /// `client_id`, `scope`, `exp`, `iat`, `jti`, `sid` (the grant), then the policy's claims.
     func signAccessToken(grant: GrantRecord, scopes: [String], configuration: OAuthConfiguration) throws(CryptoError) -> String {
         let issuedAt = clock.nowSeconds()
-        var claims = JSONObject()
-        claims["iss"] = .string(configuration.issuer)
-        claims["sub"] = .string(grant.subjectID)
-        claims["aud"] = .string(configuration.resource)
-        claims["client_id"] = .string(grant.clientID)
-        claims["scope"] = .string(scopes.joined(separator: " "))
-        claims["exp"] = .number(Double(issuedAt + Int64(configuration.accessTokenTTL)))
-        claims["iat"] = .number(Double(issuedAt))
-        claims["jti"] = .string(issuance.nextTokenID())
-        claims["sid"] = .string(grant.id)
+        var claims = JSONObject(distinctKeys: [
+            ("iss", .string(configuration.issuer)),
+            ("sub", .string(grant.subjectID)),
+            ("aud", .string(configuration.resource)),
+            ("client_id", .string(grant.clientID)),
+            ("scope", .string(scopes.joined(separator: " "))),
+            ("exp", .number(Double(issuedAt + Int64(configuration.accessTokenTTL)))),
+            ("iat", .number(Double(issuedAt))),
+            ("jti", .string(issuance.nextTokenID())),
+            ("sid", .string(grant.id)),
+        ])
         for (key, value) in grant.claims where !Self.reservedClaims.contains(key) { claims[key] = value }
-        return try JWS.sign(payload: .object(claims), key: signingKey, header: JSONObject([("typ", .string(Self.accessTokenType))]))
+        return try JWS.sign(payload: .object(claims), header: accessTokenHeader)
     }
 
     /// Verifies a bearer token for the MCP gate: signature, type, issuer, audience (scheme/host

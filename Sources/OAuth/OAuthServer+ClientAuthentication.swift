@@ -31,7 +31,7 @@ extension OAuthServer {
                                                       usedBasic: true, realm: realm), rule: "client_auth.basic.scheme", clientID: bodyClientID)
             }
             guard let decoded = Base64.decode(String(parts[1]).trimmingHTTPWhitespace()).flatMap({ String(validating: $0, as: UTF8.self) }),
-                  let colon = decoded.firstIndex(of: ":") else {
+                  let colon = decoded.utf8.firstIndex(of: UInt8(ascii: ":")) else {
                 throw refuse(endpoint, .invalidClient("The Basic credentials are not base64 of 'client_id:client_secret' (RFC 7617 §2).",
                                                       usedBasic: true, realm: realm), rule: "client_auth.basic.malformed", clientID: bodyClientID)
             }
@@ -41,7 +41,7 @@ extension OAuthServer {
             }
             method = .clientSecretBasic
             let rawID = String(decoded[..<colon])
-            let rawSecret = String(decoded[decoded.index(after: colon)...])
+            let rawSecret = String(decoded[decoded.utf8.index(after: colon)...])
             // RFC 6749 §2.3.1 form-encodes both parts; many clients do not, so the raw text is tried second.
             clientIDs = unique([URLEncodedForm.percentDecode(rawID, plusAsSpace: true) ?? rawID, rawID])
             secrets = unique([URLEncodedForm.percentDecode(rawSecret, plusAsSpace: true) ?? rawSecret, rawSecret])

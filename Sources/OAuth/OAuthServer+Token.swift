@@ -157,15 +157,17 @@ extension OAuthServer {
         } catch {
             throw refuse(.token, OAuthError(.serverError, "The access token could not be signed: \(error)"), rule: "token.sign", clientID: client.id)
         }
-        var body = JSONObject()
-        body["access_token"] = .string(accessToken)
-        body["token_type"] = "Bearer"
-        body["expires_in"] = .number(Double(configuration.accessTokenTTL))
-        body["refresh_token"] = .string(refreshToken)
-        body["scope"] = .string(scopes.joined(separator: " "))
+        let scope = scopes.joined(separator: " ")
+        let body = JSONObject(distinctKeys: [
+            ("access_token", .string(accessToken)),
+            ("token_type", "Bearer"),
+            ("expires_in", .number(Double(configuration.accessTokenTTL))),
+            ("refresh_token", .string(refreshToken)),
+            ("scope", .string(scope)),
+        ])
         record(.token, .accepted, rule: rule, explanation: explanation + "; access token valid \(configuration.accessTokenTTL) s",
                clientID: client.id, subjectID: grant.subjectID,
-               fields: fields + [("grant", grant.id), ("scope", scopes.joined(separator: " ")),
+               fields: fields + [("grant", grant.id), ("scope", scope),
                                  ("access_token", Redact.secret(accessToken)), ("refresh_token", Redact.secret(refreshToken))])
         return .json(JSONSerializer.bytes(.object(body)), headers: ["Cache-Control": "no-store", "Pragma": "no-cache"])
     }

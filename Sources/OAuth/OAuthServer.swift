@@ -35,6 +35,8 @@ public final class OAuthServer: Sendable {
     let signingKey: SigningKey
     /// Verifies tokens: the current key and any older key kept in the store.
     let verificationKeys: [SigningKey]
+    /// The access tokens' protected header (`alg`, `kid`, `typ: at+jwt`), encoded once.
+    let accessTokenHeader: JWSProtectedHeader
     let state: Mutex<State>
     /// Numbers every access token's `jti` in issuance order (the test controls' exact expiry).
     public let issuance: AccessTokenIssuance
@@ -85,6 +87,7 @@ public final class OAuthServer: Sendable {
             }
         }
         verificationKeys = [signingKey] + keys
+        accessTokenHeader = JWSProtectedHeader(key: signingKey, header: JSONObject([("typ", .string(Self.accessTokenType))]))
         state = Mutex(State(configuration: configuration, decisionHandler: onDecision))
         logger.info("authorization server ready", [
             ("issuer", configuration.issuer), ("resource", configuration.resource),
@@ -188,11 +191,14 @@ public final class OAuthServer: Sendable {
         let request = RequestOutcome.current
         let event = OAuthDecisionEvent(time: clock.now(), requestID: request?.requestID, endpoint: endpoint, clientID: clientID, subjectID: subjectID, outcome: outcome,
                                        rule: rule, errorCode: errorCode, explanation: explanation, fields: fields)
-        var logFields: [(String, String)] = [("endpoint", endpoint.rawValue), ("outcome", outcome.rawValue), ("rule", rule)]
-        if let errorCode { logFields.append(("error", errorCode)) }
-        if let clientID { logFields.append(("client", clientID)) }
-        if let subjectID { logFields.append(("subject", subjectID)) }
-        logger.log(outcome == .accepted ? .info : .notice, explanation, logFields + fields)
+        // The fields are built only when the level is logged (the autoclosure), not on every grant.
+        logger.log(outcome == .accepted ? .info : .notice, explanation, {
+            var logFields: [(String, String)] = [("endpoint", endpoint.rawValue), ("outcome", outcome.rawValue), ("rule", rule)]
+            if let errorCode { logFields.append(("error", errorCode)) }
+            if let clientID { logFields.append(("client", clientID)) }
+            if let subjectID { logFields.append(("subject", subjectID)) }
+            return logFields + fields
+        }())
         request?.update(OAuthRequestOutcome.self, initial: OAuthRequestOutcome()) { $0.add(event) }
         let handler = state.withLock { $0.decisionHandler }
         handler?(event)

@@ -8,10 +8,16 @@ struct ParameterList: Sendable {
     /// The single value of `name`, nil when absent; `.duplicate` when sent more than once with
     /// different values (identical repeats, e.g. once in the query and once in the body, pass).
     func single(_ name: String) -> Lookup {
-        let values = items.filter { $0.name == name }.map(\.value)
-        guard let first = values.first else { return .absent }
-        if values.contains(where: { $0 != first }) { return .duplicate }
-        return .value(first)
+        // One pass, no intermediate arrays: the token endpoint asks this a dozen times a request.
+        var first: String?
+        for item in items where item.name == name {
+            guard let seen = first else {
+                first = item.value
+                continue
+            }
+            if item.value != seen { return .duplicate }
+        }
+        return first.map(Lookup.value) ?? .absent
     }
 
     /// The value, treating an empty one as absent.
