@@ -52,8 +52,8 @@ import Testing
     /// or a change in the policy's answer on registration shows on the very next request.
     @Test func cachedDocumentsFollowConfigurationAndPolicyChanges() throws {
         let harness = try Harness()
-        let first = try harness.get("/.well-known/oauth-authorization-server").body
-        #expect(try harness.get("/.well-known/oauth-authorization-server").body == first)
+        let first = try Harness.json(try harness.get("/.well-known/oauth-authorization-server"))
+        #expect(try Harness.json(try harness.get("/.well-known/oauth-authorization-server")) == first)
         #expect(try Harness.json(try harness.get("/.well-known/oauth-authorization-server"))["registration_endpoint"] != nil)
         harness.server.updateConfiguration { $0.revocation = true; $0.scopesSupported = ["only:this"] }
         let changed = try Harness.json(try harness.get("/.well-known/oauth-authorization-server"))
