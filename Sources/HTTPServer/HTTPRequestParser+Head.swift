@@ -18,7 +18,12 @@ extension HTTPRequestParser {
             guard HTTPGrammar.isTokenChar(byte) else { throw Self.invalidMethod }
             index += 1
         }
-        if end - cursor > limits.maxRequestLineBytes + 1 { throw Self.requestLineTooLong(limits) }
+        let buffered = end - cursor
+        // A CR as the last byte of the scanned window may start the line's CRLF (then the line is
+        // too long: 414) or be a stray byte inside the method (then `parseRequestLine` says 400):
+        // only the next byte tells which, so wait for it (a second split-dependence found by fuzzing).
+        let crEndsTheWindow = buffered == limits.maxRequestLineBytes + 2 && buffer[end - 1] == HTTPGrammar.cr
+        if buffered > limits.maxRequestLineBytes + 1 && !crEndsTheWindow { throw Self.requestLineTooLong(limits) }
     }
 
     /// request-line = method SP request-target SP HTTP-version (RFC 9112 §3).
