@@ -32,6 +32,10 @@ struct ClientFlowTracker: Sendable {
     private var pending: [Pending] = []
     private var pendingStart = 0
     private var pendingCount: Int { pending.count - pendingStart }
+    /// How many waiting entries came from each remote address: a request that can claim only by
+    /// address (anything but an authorize) skips the scan when none did, so 1,024 unclaimed
+    /// discovery requests (health checks, a bench) do not cost every tool call a walk of them.
+    private var pendingAddresses: [String: Int] = [:]
 
     /// Sets `entry.flowID` and, for an authorize, returns the earlier discovery entries it claims.
     mutating func assign(_ entry: inout JournalEntry) -> [UInt64] {
@@ -44,6 +48,7 @@ struct ClientFlowTracker: Sendable {
             if entry.isDiscovery {
                 if pendingCount >= Self.maximumPending { dropOldestPending() }
                 pending.append(Pending(seq: entry.seq, host: entry.remoteHost, address: entry.remoteAddress, userAgent: entry.userAgent, time: entry.time))
+                pendingAddresses[entry.remoteAddress, default: 0] += 1
             }
             return []
         }
@@ -61,6 +66,7 @@ struct ClientFlowTracker: Sendable {
         entry.flowID = flow.id
         guard pendingCount > 0 else { return [] }
         let host = entry.remoteHost, address = entry.remoteAddress, agent = entry.userAgent, authorize = entry.isAuthorize
+        guard authorize || pendingAddresses[address] != nil else { return [] }
         func claims(_ item: Pending) -> Bool {
             !expired(item) && (item.address == address || (authorize && item.host == host && item.userAgent == agent))
         }
@@ -69,10 +75,14 @@ struct ClientFlowTracker: Sendable {
         guard !claimed.isEmpty else { return [] }
         pending = waiting.filter { !claims($0) }
         pendingStart = 0
+        pendingAddresses = [:]
+        for item in pending { pendingAddresses[item.address, default: 0] += 1 }
         return claimed
     }
 
     private mutating func dropOldestPending() {
+        let address = pending[pendingStart].address
+        if let count = pendingAddresses[address], count > 1 { pendingAddresses[address] = count - 1 } else { pendingAddresses[address] = nil }
         pendingStart += 1
         // Reclaim the dropped prefix once it is half the array: amortised O(1) per entry.
         if pendingStart == pending.count {
