@@ -33,8 +33,16 @@ gm_venv() {
     "$venv/bin/pip" install -q --disable-pip-version-check -r "$req" >&2
     cp "$req" "$venv/.requirements.installed"
   fi
-  # The repo's own pytest plugin (python/), as users install it: pip install ./python.
-  "$venv/bin/pip" install -q --disable-pip-version-check --no-deps "$root/python" >&2
+  # The repo's own pytest plugin (python/), as users install it (pip install ./python); the
+  # interop tests run on it. Reinstalled only when its sources changed (a stamp of their hash).
+  local stamp
+  stamp=$(cd "$root/python" && find pyproject.toml gong_mock_pytest -name '*.py' -o -name '*.toml' | LC_ALL=C sort | xargs sha256sum | sha256sum)
+  if [ "$stamp" != "$(cat "$venv/.gong-mock-pytest.installed" 2>/dev/null)" ] \
+     || ! "$venv/bin/python" -c 'import gong_mock_pytest' 2>/dev/null; then
+    echo "==> pip install ./python (the gong_mock pytest plugin)" >&2
+    "$venv/bin/pip" install -q --disable-pip-version-check --no-deps "$root/python" >&2
+    echo "$stamp" > "$venv/.gong-mock-pytest.installed"
+  fi
 }
 
 # What the release-archive tests use as a CI job would: curl for the README's download block,

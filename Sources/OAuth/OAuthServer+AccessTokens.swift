@@ -18,7 +18,7 @@ extension OAuthServer {
         claims["scope"] = .string(scopes.joined(separator: " "))
         claims["exp"] = .number(Double(issuedAt + Int64(configuration.accessTokenTTL)))
         claims["iat"] = .number(Double(issuedAt))
-        claims["jti"] = .string(SecureRandom.token(byteCount: 16))
+        claims["jti"] = .string(issuance.nextTokenID())
         claims["sid"] = .string(grant.id)
         for (key, value) in grant.claims where !Self.reservedClaims.contains(key) { claims[key] = value }
         return try JWS.sign(payload: .object(claims), key: signingKey, header: JSONObject([("typ", .string(Self.accessTokenType))]))

@@ -57,7 +57,7 @@ extension OAuthServer {
         let nextRecord = refreshRecord(next, grant: grant, now: now, configuration: configuration)
         let outcome: Rotation = state.withLock { _ in
             do throws(OAuthStoreError) {
-                guard var current = try store.refreshToken(hash: tokenHash) else { return .failed(OAuthStoreError("the refresh token vanished during rotation")) }
+                guard var current = try store.refreshToken(hash: tokenHash) else { return .vanished }
                 if let rotatedAt = current.rotatedAt { return .alreadyRotated(rotatedAt) }
                 current.rotatedAt = now
                 current.replacedByHash = nextRecord.tokenHash
@@ -71,6 +71,10 @@ extension OAuthServer {
         switch outcome {
         case .rotated: break
         case .alreadyRotated(let rotatedAt): throw refreshReuse(grantID: grant.id, rotatedAt: rotatedAt, clientID: client.id, fields: fields)
+        case .vanished:
+            // The state was reset or restored between the first read and the rotation.
+            throw refuse(.token, OAuthError(.invalidGrant, "The refresh token is not valid: unknown to this server (the state was reset or restored while it was in use)."),
+                         rule: "token.refresh.unknown", clientID: client.id, fields: fields)
         case .failed(let error): throw storeFailure(error, clientID: client.id)
         }
         return try tokenResponse(grant: grant, scopes: scopes, refreshToken: next, client: client, configuration: configuration,
@@ -80,6 +84,7 @@ extension OAuthServer {
     private enum Rotation {
         case rotated
         case alreadyRotated(Double)
+        case vanished
         case failed(OAuthStoreError)
     }
 

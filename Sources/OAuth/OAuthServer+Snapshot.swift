@@ -25,3 +25,13 @@ extension OAuthServer {
     /// Whether snapshots cover the OAuth records (false with a persistent store).
     public var snapshotsCoverStore: Bool { store is InMemoryOAuthStateStore }
 }
+
+extension OAuthServer {
+    /// Runs `body` holding the lock under which every rotation, code redemption and revocation
+    /// re-reads and writes the store, so none of them interleaves with `body` (the test controls
+    /// take or replace a persistent store's records this way; call `restore` afterwards to empty
+    /// the verified-token cache). `body` must not call back into this server.
+    public func exclusively<Result, Failure: Error>(_ body: () throws(Failure) -> Result) throws(Failure) -> Result {
+        try state.withLock { (_: inout State) throws(Failure) -> Result in try body() }
+    }
+}

@@ -48,6 +48,7 @@ extension OAuthServer {
     private enum Redemption {
         case redeemed
         case alreadyConsumed(AuthorizationCodeRecord)
+        case vanished
         case failed(OAuthStoreError)
     }
 
@@ -107,7 +108,7 @@ extension OAuthServer {
         // Re-read and consume under the lock: of two concurrent redemptions exactly one wins.
         let outcome: Redemption = state.withLock { _ in
             do throws(OAuthStoreError) {
-                guard let current = try store.authorizationCode(hash: codeHash) else { return .failed(OAuthStoreError("the code vanished during redemption")) }
+                guard let current = try store.authorizationCode(hash: codeHash) else { return .vanished }
                 if current.consumedAt != nil { return .alreadyConsumed(current) }
                 var consumed = current
                 consumed.consumedAt = now
@@ -123,6 +124,10 @@ extension OAuthServer {
         switch outcome {
         case .redeemed: break
         case .alreadyConsumed(let latest): throw codeReplay(latest, consumedAt: latest.consumedAt ?? now, clientID: client.id, fields: fields)
+        case .vanished:
+            // The state was reset or restored between the first read and the redemption.
+            throw refuse(.token, OAuthError(.invalidGrant, "The authorization code is not valid: unknown to this server (the state was reset or restored while it was in use)."),
+                         rule: "token.code.unknown", clientID: client.id, fields: fields)
         case .failed(let error): throw storeFailure(error, clientID: client.id)
         }
         return try tokenResponse(grant: grant, scopes: grant.scopes, refreshToken: refreshToken, client: client, configuration: configuration,

@@ -39,12 +39,16 @@ public final class OAuthServer: Sendable {
     /// Verifies tokens: the current key and any older key kept in the store.
     let verificationKeys: [SigningKey]
     let state: Mutex<State>
+    /// Numbers every access token's `jti` in issuance order (the test controls' exact expiry).
+    public let issuance: AccessTokenIssuance
 
     /// Loads signing keys from `store` (generating and saving one for the configured algorithm
     /// when none matches).
     /// - Parameter preparedSigningKey: a fresh key generated ahead of time (start-up makes it on
     ///   another thread while it parses options and loads the company), used instead of generating
     ///   one here when the store holds no key for the configured algorithm; ignored otherwise.
+    /// - Parameter issuance: the access-token issuance counter, shared with whoever needs to tell
+    ///   tokens issued before a moment from later ones (the fault plane).
     public init(
         configuration: OAuthConfiguration,
         policy: any OAuthPolicy,
@@ -52,8 +56,10 @@ public final class OAuthServer: Sendable {
         logger: Logger,
         store: any OAuthStateStore = InMemoryOAuthStateStore(),
         onDecision: (@Sendable (OAuthDecisionEvent) -> Void)? = nil,
-        preparedSigningKey: SigningKey? = nil
+        preparedSigningKey: SigningKey? = nil,
+        issuance: AccessTokenIssuance = AccessTokenIssuance()
     ) throws(OAuthSetupError) {
+        self.issuance = issuance
         self.policy = policy
         self.clock = clock
         self.logger = logger

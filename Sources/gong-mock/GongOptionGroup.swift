@@ -9,7 +9,7 @@ struct GongOptionGroup: ParsableArguments {
     @Option(help: "Company fixture directory replacing the built-in one (see Fixtures/README.md).")
     var fixtures: String?
 
-    @Option(help: "Seed file (JSON, schema Fixtures/seed.schema.json): integrations with fixed credentials, credits, admin token, auto-approve user, faults, clock. A mistake is refused with its JSON path.")
+    @Option(help: "Seed file (JSON, schema Fixtures/seed.schema.json): integrations with fixed credentials, credits, admin token, auto-approve user, faults, clock, company anchor. A mistake is refused with its JSON path.")
     var seed: String?
 
     @Option(help: "Start the virtual clock at this ISO 8601 time (e.g. 2026-01-01T09:00:00Z); it runs on from there. Codes, tokens, sessions, credits, Date header, logs and company data follow it; POST /_mock/clock moves it.")
@@ -18,7 +18,7 @@ struct GongOptionGroup: ParsableArguments {
     @Option(name: .customLong("random-seed"), help: "Seed the generated integration ids, client ids and secrets and the tools' request ids: the same seed gives the same ids in the same order (OAuth codes and tokens stay unpredictable).")
     var randomSeed: UInt64?
 
-    @Option(name: .customLong("state-dir"), help: "Persist state in DIR/gong-mock-state.sqlite (WAL, synchronous=FULL). Default: memory only.")
+    @Option(name: .customLong("state-dir"), help: "Persist state in DIR/gong-mock-state.sqlite (WAL, synchronous=FULL); /_mock reset, restore and PUT state are persisted too. Default: memory only.")
     var stateDirectory: String?
 
     @Option(name: .customLong("auto-approve"), help: "Approve authorization requests as this user (email or id) without the consent page: headless OAuth for CI.")

@@ -9,12 +9,18 @@ extension ServeCommand {
         }
         return """
             Test controls (same port, Authorization: Bearer <adminToken>):
-              GET, PUT /_mock/state   the state in Fixtures/seed.schema.json: integrations, registeredClients,
-                                      oauthGrants (refresh tokens by hash: they keep working after a PUT),
-                                      credits, creditsExhausted, autoApprove, faults, clock
-              POST /_mock/reset       back to the seed the server started with
-              POST /_mock/snapshot    -> {"id"}
+              GET, PUT /_mock/state   the state in Fixtures/seed.schema.json: integrations,
+                                      registeredClients, oauthGrants (refresh tokens by
+                                      hash: they keep working after a PUT), credits,
+                                      creditsExhausted, autoApprove, faults, clock,
+                                      company.anchoredAt (the day fixture times count from)
+              POST /_mock/reset       back to the seed the server started with; company
+                                      data re-anchored to the clock's now
+              POST /_mock/snapshot    -> {"id"} (kept in memory; gone after a restart)
               POST /_mock/restore     {"id"}
+                                      with --state-dir, PUT/reset/restore are each one
+                                      SQLite transaction: after a kill -9 the file holds
+                                      the old or the new state, never a mix
               GET, POST, DELETE /_mock/faults
               GET, DELETE /_mock/faults/{id}
               GET /_mock/faults/kinds

@@ -37,7 +37,7 @@ final class AdminHarness {
         auth = AdminAuth(apiToken: Self.token, loginToken: "test-login-token-0123456789", clock: clock)
         credits = StubCredits(rows: [["2026-11-25T10:00:00Z", "MCP server", "ask_account", "On demand", "Claude, \"prod\"", "3083149827637856052", 2.5, "12 emails, 1 call", 1],
                                      ["2026-11-25T11:00:00Z", "MCP server", "generate_brief", "On demand", "=HYPERLINK(1)", "3083149827637856052", 7, "", 1]])
-        let company = try Self.company.get()
+        let company = CompanyStore(try Self.company.get())
         let deleted = DeletionRecorder()
         self.deleted = deleted
         let hook: AdminAPI.DeletionHook = { integration, _ in deleted.ids.withLock { $0.append(integration.id) } }

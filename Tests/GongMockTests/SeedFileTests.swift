@@ -11,7 +11,7 @@ import Testing
          #"seed.json: integrations[0].authorizationContext: expected "PERSONAL" or "SHARED", got "TEAM""#),
         (#"{"integrations":[{"name":"A","redirectURIs":["https://a.example/cb"],"registrationType":"DCR"}]}"#,
          #"seed.json: integrations[0].registrationType: expected "MANUAL" or "AUTOMATIC", got "DCR""#),
-        (#"{"bogus":1}"#, "seed.json: bogus: unknown key; known keys: adminToken, adminLoginToken, autoApprove, credits, integrations, faults, clock, creditsExhausted, registeredClients, oauthGrants"),
+        (#"{"bogus":1}"#, "seed.json: bogus: unknown key; known keys: adminToken, adminLoginToken, autoApprove, credits, integrations, faults, clock, creditsExhausted, registeredClients, oauthGrants, company"),
         (#"{"integrations":[{"name":"A","redirectURIs":["https://a.example/cb"],"colour":"red"}]}"#,
          "seed.json: integrations[0].colour: unknown key; known keys: id, name, authorizationContext, registrationType, redirectURIs, chatGPTDynamicRedirect, scopes, clientId, clientSecret"),
         (#"{"integrations":[{"redirectURIs":["https://a.example/cb"]}]}"#, "seed.json: integrations[0].name: required key is missing"),

@@ -1,21 +1,22 @@
-"""Starts the real gong-mock binary on an ephemeral loopback port for the interop tests.
+"""What the interop suite shares beyond the project's pytest plugin (python/gong_mock_pytest,
+installed by scripts/test): the seed whose credentials the tests know in advance, the binary
+of this checkout, and the two servers most modules share.
 
-Readiness is the server's own signal (the --ready-file it writes atomically once the socket
-accepts), waited for with a deadline; nothing here sleeps to synchronise.
+Starting, waiting for the ready file, stopping (a clean exit is asserted), restarts on one
+--state-dir, TLS, --public-url, the admin client and the failing test's journal all come from
+the plugin's `gong_mock` / `gong_mock_launcher` fixtures.
 """
-import json
 import os
 import pathlib
-import select
-import signal
-import subprocess
-import tempfile
-import time
 
 import pytest
 
+from gong_mock_pytest import find_binary
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-BINARY = os.environ.get("GONG_MOCK_BIN", str(ROOT / ".build" / "debug" / "gong-mock"))
+DEBUG_BINARY = ROOT / ".build" / "debug" / "gong-mock"
+# What archive_support packages; the servers use the plugin's lookup (gong_mock_binary below).
+BINARY = os.environ.get("GONG_MOCK_BIN", str(DEBUG_BINARY))
 
 # Fixed credentials so the tests (like a CI pipeline) know them in advance.
 CI_CLIENT_ID = "ci-client-0001"
@@ -50,58 +51,25 @@ SEED = {
 }
 
 
-class RunningServer:
-    def __init__(self, process, ready, workdir):
-        self.process = process
-        self.ready = ready
-        self.workdir = workdir
-        self.base = ready["baseURL"]
-        self.mcp = ready["mcpURL"]
-        self.admin_token = ready["adminToken"]
-
-    def admin_headers(self):
-        return {"Authorization": f"Bearer {self.admin_token}"}
-
-
-def start_server(extra_args=(), seed=None, timeout=30.0):
-    workdir = pathlib.Path(tempfile.mkdtemp(prefix="gong-mock-interop-"))
-    ready_file = workdir / "ready.json"
-    seed_file = workdir / "seed.json"
-    seed_file.write_text(json.dumps(seed if seed is not None else SEED))
-    log = open(workdir / "server.log", "wb")
-    args = [BINARY, "serve", "--port", "0", "--ready-file", str(ready_file), "--seed", str(seed_file), *extra_args]
-    process = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + timeout
-    while not ready_file.exists():
-        if process.poll() is not None:
-            raise RuntimeError(f"gong-mock exited with {process.returncode}: {(workdir / 'server.log').read_text()}")
-        if time.monotonic() > deadline:
-            process.kill()
-            raise RuntimeError("gong-mock did not become ready in time")
-        select.select([], [], [], 0.02)
-    return RunningServer(process, json.loads(ready_file.read_text()), workdir)
-
-
-def stop_server(server):
-    server.process.send_signal(signal.SIGTERM)
-    try:
-        code = server.process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        server.process.kill()
-        raise
-    return code
+@pytest.fixture(scope="session")
+def gong_mock_binary(request):
+    """The plugin's lookup (--gong-mock-bin, GONG_MOCK_BIN, PATH), with this checkout's debug
+    build first when neither the option nor the variable names one."""
+    chosen = request.config.getoption("--gong-mock-bin")
+    if not chosen and "GONG_MOCK_BIN" not in os.environ and os.access(DEBUG_BINARY, os.X_OK):
+        chosen = str(DEBUG_BINARY)
+    return find_binary(chosen)
 
 
 @pytest.fixture(scope="module")
-def server():
-    running = start_server(["--auto-approve", AUTO_APPROVE])
-    yield running
-    assert stop_server(running) == 0, (running.workdir / "server.log").read_text()
+def server(gong_mock_launcher):
+    """One auto-approving server per module, seeded with SEED."""
+    with gong_mock_launcher(seed=SEED, args=["--auto-approve", AUTO_APPROVE]) as running:
+        yield running
 
 
 @pytest.fixture(scope="module")
-def consent_server():
+def consent_server(gong_mock_launcher):
     """A server without auto-approve: the authorize endpoint shows the sign-in/consent page."""
-    running = start_server()
-    yield running
-    assert stop_server(running) == 0
+    with gong_mock_launcher(seed=SEED) as running:
+        yield running

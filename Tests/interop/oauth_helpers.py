@@ -28,7 +28,7 @@ def authorize(server, client_id, redirect_uri, challenge, scope=None, state="st-
     if resource is not None:
         params["resource"] = resource
     params.update(extra or {})
-    return requests.get(f"{server.base}/oauth2/authorize", params=params, allow_redirects=False, timeout=10)
+    return requests.get(f"{server.base_url}/oauth2/authorize", params=params, allow_redirects=False, timeout=10)
 
 
 def redirect_params(response):
@@ -41,4 +41,4 @@ def token(server, form, basic=None, path="/oauth2/generate-mcp-token"):
     auth = None
     if basic is not None:
         auth = requests.auth.HTTPBasicAuth(*basic)
-    return requests.post(f"{server.base}{path}", data=form, auth=auth, timeout=10)
+    return requests.post(f"{server.base_url}{path}", data=form, auth=auth, timeout=10)

@@ -35,7 +35,7 @@ def test_admin_creates_reads_and_edits_an_integration(server, driver):
     assert again.status_code in (400, 401, 403)
 
     # The old address answers 301 to Gong's late-2026 place: Ecosystem > MCP > "MCP servers".
-    driver.get(f"{server.base}/admin/settings/api/integrations")
+    driver.get(f"{server.base_url}/admin/settings/api/integrations")
     wait_for_url(driver, "/admin/settings/ecosystem/mcp")
     driver.find_element(By.LINK_TEXT, "New MCP server integration").click()
     wait_for_url(driver, "/new/mcp")
@@ -48,13 +48,13 @@ def test_admin_creates_reads_and_edits_an_integration(server, driver):
     client_secret = driver.find_element(By.ID, "client-secret").text
     assert client_id and len(client_secret) >= 32
 
-    listed = requests.get(f"{server.base}/admin/api/integrations", headers=server.admin_headers(), timeout=10).json()
+    listed = requests.get(f"{server.base_url}/admin/api/integrations", headers=server.admin_headers(), timeout=10).json()
     created = next(item for item in listed if item["clientId"] == client_id)
     assert created["authorizationContext"] == "SHARED"
     assert created["redirectURIs"] == ["https://agent.example.com/oauth/callback", "http://127.0.0.1:8123/cb"]
     assert client_secret not in str(created)  # masked outside "view credentials"
 
-    driver.get(f"{server.base}/admin/settings/ecosystem/mcp/{created['id']}/edit")
+    driver.get(f"{server.base_url}/admin/settings/ecosystem/mcp/{created['id']}/edit")
     area = driver.find_element(By.ID, "redirectURIs")
     area.clear()
     area.send_keys("https://agent.example.com/oauth/callback-v2")
@@ -62,18 +62,18 @@ def test_admin_creates_reads_and_edits_an_integration(server, driver):
     assert not driver.find_element(By.ID, "ctx-SHARED").is_enabled()
     driver.find_element(By.CSS_SELECTOR, "button[name='save']").click()
     wait_for_url(driver, "notice=updated")
-    edited = requests.get(f"{server.base}/admin/api/integrations/{created['id']}", headers=server.admin_headers(), timeout=10).json()
+    edited = requests.get(f"{server.base_url}/admin/api/integrations/{created['id']}", headers=server.admin_headers(), timeout=10).json()
     assert edited["redirectURIs"] == ["https://agent.example.com/oauth/callback-v2"]
 
 
 def test_admin_pages_refuse_without_session_or_csrf(server):
-    anonymous = requests.get(f"{server.base}/admin/settings/ecosystem/mcp", allow_redirects=False, timeout=10)
+    anonymous = requests.get(f"{server.base_url}/admin/settings/ecosystem/mcp", allow_redirects=False, timeout=10)
     assert anonymous.status_code in (303, 401, 403)
-    forged = requests.post(f"{server.base}/admin/settings/ecosystem/mcp",
+    forged = requests.post(f"{server.base_url}/admin/settings/ecosystem/mcp",
                            data={"name": "forged", "redirectURIs": "https://x.example.com/cb", "save": "1"},
                            allow_redirects=False, timeout=10)
     assert forged.status_code in (303, 401, 403)
-    listed = requests.get(f"{server.base}/admin/api/integrations", headers=server.admin_headers(), timeout=10).json()
+    listed = requests.get(f"{server.base_url}/admin/api/integrations", headers=server.admin_headers(), timeout=10).json()
     assert all(item["name"] != "forged" for item in listed)
 
 
@@ -83,7 +83,7 @@ def open_consent(server, driver):
         "response_type": "code", "client_id": CI_CLIENT_ID, "redirect_uri": CI_REDIRECT,
         "code_challenge": challenge, "code_challenge_method": "S256", "state": "browser-state",
         "scope": "mcp:ai-ask:read mcp:ai-briefer:read"})
-    driver.get(f"{server.base}/oauth2/authorize?{query}")
+    driver.get(f"{server.base_url}/oauth2/authorize?{query}")
     page = driver.page_source
     assert "CI pipeline" in page
     assert "Shared access" in page

@@ -1,6 +1,10 @@
 """scripts/container-run, the Containerfile's run stage without a container engine: install
 (unpack, user, state folder), start as that user with the image's flags, the HEALTHCHECK, the
-state on the volume, and a clean stop. Loopback only: the image's --host 0.0.0.0 is replaced."""
+state on the volume, and a clean stop. Loopback only: the image's --host 0.0.0.0 is replaced.
+
+Not on the gong_mock pytest plugin, on purpose: the server must be started by
+scripts/container-run (as its own user, with the image's flags and ready file), which is what
+this test checks; the plugin starts the binary itself."""
 import json
 import os
 import pathlib

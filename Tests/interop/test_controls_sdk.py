@@ -2,7 +2,6 @@
 plugin's ``gong_mock`` fixture (a fresh server per test): refresh after a forced expiry, step-up
 after a forced 403, credit exhaustion in each of the four modes, a DCR client of an AUTOMATIC
 integration, and reset between tests."""
-import types
 import urllib.parse
 
 import anyio
@@ -22,11 +21,6 @@ ASK = {"accountId": ACCOUNT, "question": "What did they say about pricing?", "ti
 BRIEF = {"briefName": "Account overview", "entityType": "ACCOUNT", "entityId": ACCOUNT, "timePeriod": "ALL_CONVERSATIONS"}
 
 
-def as_server(gong_mock):
-    """What test_mcp_sdk.make_auth expects."""
-    return types.SimpleNamespace(mcp=gong_mock.mcp_url, base=gong_mock.base_url)
-
-
 def in_session(auth, mcp_url, body):
     async def main():
         async with httpx2.AsyncClient(auth=auth, timeout=30) as http:
@@ -40,7 +34,7 @@ def in_session(auth, mcp_url, body):
 
 @pytest.mark.gong_mock(seed=SEEDED)
 def test_refresh_after_a_forced_expiry(gong_mock):
-    auth = make_auth(as_server(gong_mock))
+    auth = make_auth(gong_mock)
 
     async def body(session):
         first = await session.call_tool("ask_account", ASK)
@@ -56,7 +50,7 @@ def test_refresh_after_a_forced_expiry(gong_mock):
 
 @pytest.mark.gong_mock(seed=SEEDED)
 def test_step_up_after_a_forced_403(gong_mock):
-    auth = make_auth(as_server(gong_mock))
+    auth = make_auth(gong_mock)
     fault = gong_mock.admin.add_fault("insufficient-scope", tool="generate_brief", times=1)
 
     async def body(session):
@@ -68,13 +62,11 @@ def test_step_up_after_a_forced_403(gong_mock):
 
 
 @pytest.mark.parametrize("mode", ["tool-error", "jsonrpc-error", "http-402", "http-429"])
-def test_credit_exhaustion_reaches_the_caller(gong_mock_binary, mode):
-    from gong_mock_pytest import GongMock
-
-    with GongMock(gong_mock_binary, seed=SEEDED, args=["--credits-exhausted", mode]) as mock:
+def test_credit_exhaustion_reaches_the_caller(gong_mock_launcher, mode):
+    with gong_mock_launcher(seed=SEEDED, args=["--credits-exhausted", mode]) as mock:
         balance = mock.admin.credits()["balance"]
         mock.admin.add_fault("credits-exhaust", atCall=1)
-        auth = make_auth(as_server(mock))
+        auth = make_auth(mock)
 
         async def body(session):
             return await session.call_tool("ask_account", ASK)
@@ -143,10 +135,10 @@ def test_reset_between_tests(gong_mock):
     async def body(session):
         return await session.call_tool("ask_account", ASK)
 
-    assert not in_session(make_auth(as_server(gong_mock)), gong_mock.mcp_url, body).is_error
+    assert not in_session(make_auth(gong_mock), gong_mock.mcp_url, body).is_error
     gong_mock.admin.add_fault("latency", ms=1)
     assert gong_mock.admin.credits()["balance"] < seeded
     gong_mock.admin.reset()
     assert gong_mock.admin.credits()["balance"] == seeded
     assert gong_mock.admin.faults() == []
-    assert not in_session(make_auth(as_server(gong_mock)), gong_mock.mcp_url, body).is_error
+    assert not in_session(make_auth(gong_mock), gong_mock.mcp_url, body).is_error

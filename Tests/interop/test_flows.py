@@ -13,15 +13,12 @@ from mcp.client.streamable_http import streamable_http_client
 from selenium.webdriver.common.by import By
 
 from browser import make_driver
-from conftest import AUTO_APPROVE, CI_CLIENT_ID, CI_CLIENT_SECRET, start_server, stop_server
+from conftest import AUTO_APPROVE, CI_CLIENT_ID, CI_CLIENT_SECRET, SEED
+from page_checks import ARTIFACTS
 from test_mcp_sdk import make_auth
 
-
-@pytest.fixture()
-def journal_server():
-    running = start_server(["--auto-approve", AUTO_APPROVE])
-    yield running
-    assert stop_server(running) == 0, (running.workdir / "server.log").read_text()
+# A fresh server per test (the plugin's gong_mock fixture), so each test's journal holds its flow only.
+pytestmark = pytest.mark.gong_mock(seed=SEED, args=["--auto-approve", AUTO_APPROVE])
 
 
 def run_sdk_flow(server):
@@ -31,7 +28,7 @@ def run_sdk_flow(server):
 
     async def main():
         async with httpx2.AsyncClient(auth=auth, timeout=30) as http:
-            async with streamable_http_client(server.mcp, http_client=http) as (read, write):
+            async with streamable_http_client(server.mcp_url, http_client=http) as (read, write):
                 async with ClientSession(read, write) as session:
                     await session.initialize()
                     await session.list_tools()
@@ -43,11 +40,11 @@ def run_sdk_flow(server):
     return [tokens.access_token, tokens.refresh_token, CI_CLIENT_SECRET, server.admin_token]
 
 
-def test_sdk_flow_passes_every_verdict_and_secrets_stay_redacted(journal_server):
-    server = journal_server
+def test_sdk_flow_passes_every_verdict_and_secrets_stay_redacted(gong_mock):
+    server = gong_mock
     secrets = run_sdk_flow(server)
     assert all(secrets)
-    report = requests.get(f"{server.base}/_mock/verdicts", params={"client": CI_CLIENT_ID},
+    report = requests.get(f"{server.base_url}/_mock/verdicts", params={"client": CI_CLIENT_ID},
                           headers=server.admin_headers(), timeout=10).json()
     (client,) = report["clients"]
     assert client["integration"]["name"] == "CI pipeline"
@@ -61,25 +58,25 @@ def test_sdk_flow_passes_every_verdict_and_secrets_stay_redacted(journal_server)
     stages = client["flows"][0]["stages"]
     assert stages[0].startswith("discovery") and "authorize" in stages and "token" in stages and "tool call" in stages
 
-    assert requests.get(f"{server.base}/_mock/journal", timeout=10).status_code == 401
-    jsonl = requests.get(f"{server.base}/_mock/journal", headers=server.admin_headers(), timeout=10).text
-    har = requests.get(f"{server.base}/_mock/journal", params={"format": "har"}, headers=server.admin_headers(), timeout=10).text
+    assert requests.get(f"{server.base_url}/_mock/journal", timeout=10).status_code == 401
+    jsonl = requests.get(f"{server.base_url}/_mock/journal", headers=server.admin_headers(), timeout=10).text
+    har = requests.get(f"{server.base_url}/_mock/journal", params={"format": "har"}, headers=server.admin_headers(), timeout=10).text
     entries = [json.loads(line) for line in jsonl.splitlines()]
     assert any(entry["tool"] == "ask_account" and entry["credits"] for entry in entries)
     assert json.loads(har)["log"]["version"] == "1.2"
-    log = (server.workdir / "server.log").read_text()
+    log = server.log
     for secret in secrets:
         for output in (jsonl, har, log):
             assert secret not in output
 
 
-def test_flow_page_and_har_in_chromium(journal_server):
-    server = journal_server
+def test_flow_page_and_har_in_chromium(gong_mock):
+    server = gong_mock
     secrets = run_sdk_flow(server)
     driver = make_driver()
     try:
         driver.get(server.ready["adminLoginURL"])
-        driver.get(f"{server.base}/admin/flows")
+        driver.get(f"{server.base_url}/admin/flows")
         heading = driver.find_element(By.TAG_NAME, "h1").text
         assert heading == "Client flows"
         section = driver.find_element(By.ID, f"client-{CI_CLIENT_ID}")
@@ -90,9 +87,10 @@ def test_flow_page_and_har_in_chromium(journal_server):
         page = driver.page_source
         for secret in secrets:
             assert secret not in page
+        (ARTIFACTS.parent / "flows").mkdir(parents=True, exist_ok=True)
         for width, height, name in ((1280, 800, "wide"), (390, 844, "narrow")):
             driver.set_window_size(width, height)
-            driver.save_screenshot(str(server.workdir / f"flows-{name}.png"))
+            driver.save_screenshot(str(ARTIFACTS.parent / "flows" / f"flows-{name}.png"))
         # The HAR download parses as HAR 1.2 in the browser's own fetch (same session cookie).
         har_link = section.find_element(By.PARTIAL_LINK_TEXT, "Download HAR").get_attribute("href")
         driver.get(har_link.replace("/har?", "/journal?"))

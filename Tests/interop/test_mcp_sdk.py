@@ -72,7 +72,7 @@ def sdk_provider(server, client_id=CI_CLIENT_ID, client_secret=CI_CLIENT_SECRET,
             token_endpoint_auth_method="client_secret_basic",
         )
     storage = MemoryStorage(client_info)
-    provider = OAuthClientProvider(server_url=server.mcp, client_metadata=metadata, storage=storage,
+    provider = OAuthClientProvider(server_url=server.mcp_url, client_metadata=metadata, storage=storage,
                                    redirect_handler=redirect_handler, callback_handler=callback_handler)
     return provider, storage, captured
 
@@ -86,14 +86,14 @@ def run_sdk_session(server):
     """Returns (tool names, {tool: CallToolResult}) from a real SDK session."""
     auth = make_auth(server)
 
-    accounts = requests.get(f"{server.base}/admin/api/accounts", headers=server.admin_headers(), timeout=10).json()
-    deals = requests.get(f"{server.base}/admin/api/deals", headers=server.admin_headers(), timeout=10).json()
+    accounts = requests.get(f"{server.base_url}/admin/api/accounts", headers=server.admin_headers(), timeout=10).json()
+    deals = requests.get(f"{server.base_url}/admin/api/deals", headers=server.admin_headers(), timeout=10).json()
     account_id = accounts[0]["id"]
     deal_id = deals[0]["id"]
 
     async def main():
         async with httpx2.AsyncClient(auth=auth, timeout=30) as http:
-            async with streamable_http_client(server.mcp, http_client=http) as (read, write):
+            async with streamable_http_client(server.mcp_url, http_client=http) as (read, write):
                 async with ClientSession(read, write) as session:
                     init = await session.initialize()
                     assert init.server_info.name
@@ -117,7 +117,7 @@ def run_sdk_session(server):
 
 
 def test_sdk_lists_and_calls_every_tool_and_credits_are_charged(server):
-    before = requests.get(f"{server.base}/admin/api/credits", headers=server.admin_headers(), timeout=10).json()
+    before = requests.get(f"{server.base_url}/admin/api/credits", headers=server.admin_headers(), timeout=10).json()
     names, results = run_sdk_session(server)
     assert names == ["ask_account", "ask_deal", "generate_brief"]
     for tool in ("ask_account", "ask_deal", "generate_brief"):
@@ -128,13 +128,13 @@ def test_sdk_lists_and_calls_every_tool_and_credits_are_charged(server):
     assert "answer" in results["ask_account"].structured_content
     assert "briefSections" in results["generate_brief"].structured_content
     assert results["unknown_account"].is_error
-    after = requests.get(f"{server.base}/admin/api/credits", headers=server.admin_headers(), timeout=10).json()
+    after = requests.get(f"{server.base_url}/admin/api/credits", headers=server.admin_headers(), timeout=10).json()
     assert after["balance"] < before["balance"]
-    usage = requests.get(f"{server.base}/admin/api/credits/usage", headers=server.admin_headers(), timeout=10).json()
+    usage = requests.get(f"{server.base_url}/admin/api/credits/usage", headers=server.admin_headers(), timeout=10).json()
     rows = usage["rows"] if isinstance(usage, dict) else usage
     assert len(rows) >= 3
     assert any("CI pipeline" in str(row) for row in rows)
-    csv_text = requests.get(f"{server.base}/admin/api/credits/usage?format=csv",
+    csv_text = requests.get(f"{server.base_url}/admin/api/credits/usage?format=csv",
                             headers=server.admin_headers(), timeout=10)
     assert csv_text.headers["Content-Type"].startswith("text/csv")
     assert "Integration" in csv_text.text.splitlines()[0]
@@ -147,7 +147,7 @@ def test_sdk_auto_mode_probes_modern_then_falls_back_to_initialize(server):
 
     async def main():
         async with httpx2.AsyncClient(auth=make_auth(server), timeout=30) as http:
-            async with Client(streamable_http_client(server.mcp, http_client=http)) as client:
+            async with Client(streamable_http_client(server.mcp_url, http_client=http)) as client:
                 listed = await client.list_tools()
                 return sorted(tool.name for tool in listed.tools)
 

@@ -12,7 +12,7 @@ from mcp.client.auth.exceptions import OAuthRegistrationError
 from mcp.client.session import ClientSession
 from mcp.client.streamable_http import streamable_http_client
 
-from conftest import ADMIN_TOKEN, AUTO_APPROVE, start_server, stop_server
+from conftest import ADMIN_TOKEN, AUTO_APPROVE
 from oauth_helpers import authorize, pkce_pair
 from test_mcp_sdk import sdk_provider
 
@@ -39,10 +39,9 @@ MANUAL_ONLY_SEED = {"adminToken": ADMIN_TOKEN, "integrations": SEED["integration
 
 
 @pytest.fixture(scope="module")
-def edges_server():
-    running = start_server(["--auto-approve", AUTO_APPROVE], seed=SEED)
-    yield running
-    assert stop_server(running) == 0, (running.workdir / "server.log").read_text()
+def edges_server(gong_mock_launcher):
+    with gong_mock_launcher(seed=SEED, args=["--auto-approve", AUTO_APPROVE]) as running:
+        yield running
 
 
 def sdk_auth(server, client_id=None, client_secret=None, redirect="http://127.0.0.1:43210/callback"):
@@ -50,7 +49,7 @@ def sdk_auth(server, client_id=None, client_secret=None, redirect="http://127.0.
 
 
 def account_id(server):
-    accounts = requests.get(f"{server.base}/admin/api/accounts", headers=server.admin_headers(), timeout=10).json()
+    accounts = requests.get(f"{server.base_url}/admin/api/accounts", headers=server.admin_headers(), timeout=10).json()
     return accounts[0]["id"]
 
 
@@ -64,7 +63,7 @@ def call_tools(server, provider, calls):
 
     async def session_calls(outcomes):
         async with httpx2.AsyncClient(auth=provider, timeout=30) as http:
-            async with streamable_http_client(server.mcp, http_client=http) as (read, write):
+            async with streamable_http_client(server.mcp_url, http_client=http) as (read, write):
                 async with ClientSession(read, write) as session:
                     await session.initialize()
                     for name, arguments in calls:
@@ -123,26 +122,23 @@ def test_overlap_allows_its_tools_and_others_get_403_insufficient_scope(edges_se
     headers = {"Authorization": f"Bearer {storage.tokens.access_token}", "Accept": "application/json, text/event-stream"}
     initialize = {"jsonrpc": "2.0", "id": 1, "method": "initialize",
                   "params": {"protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "edges", "version": "1"}}}
-    opened = requests.post(edges_server.mcp, json=initialize, headers=headers, timeout=10)
+    opened = requests.post(edges_server.mcp_url, json=initialize, headers=headers, timeout=10)
     assert opened.status_code == 200, opened.text
     headers.update({"Mcp-Session-Id": opened.headers["Mcp-Session-Id"], "MCP-Protocol-Version": "2025-06-18"})
-    requests.post(edges_server.mcp, json={"jsonrpc": "2.0", "method": "notifications/initialized"}, headers=headers, timeout=10)
+    requests.post(edges_server.mcp_url, json={"jsonrpc": "2.0", "method": "notifications/initialized"}, headers=headers, timeout=10)
     body = {"jsonrpc": "2.0", "id": 9, "method": "tools/call", "params": dict(zip(("name", "arguments"), tool_calls(edges_server)[1]))}
-    response = requests.post(edges_server.mcp, json=body, headers=headers, timeout=10)
+    response = requests.post(edges_server.mcp_url, json=body, headers=headers, timeout=10)
     assert response.status_code == 403, response.text
     assert 'error="insufficient_scope"' in response.headers["WWW-Authenticate"]
 
 
-def test_strict_scope_policy_refuses_every_advertised_scope():
-    running = start_server(["--auto-approve", AUTO_APPROVE, "--scope-policy", "strict"], seed=SEED)
-    try:
-        _, challenge = pkce_pair()
-        response = authorize(running, "ci-client-0001", CALLBACK, challenge,
-                             scope="mcp:ai-ask:read mcp:ai-briefer:read mcp:ai-assistant:read")
-        assert response.status_code == 302
-        assert "error=invalid_scope" in response.headers["Location"]
-    finally:
-        assert stop_server(running) == 0
+@pytest.mark.gong_mock(seed=SEED, args=["--auto-approve", AUTO_APPROVE, "--scope-policy", "strict"])
+def test_strict_scope_policy_refuses_every_advertised_scope(gong_mock):
+    _, challenge = pkce_pair()
+    response = authorize(gong_mock, "ci-client-0001", CALLBACK, challenge,
+                         scope="mcp:ai-ask:read mcp:ai-briefer:read mcp:ai-assistant:read")
+    assert response.status_code == 302
+    assert "error=invalid_scope" in response.headers["Location"]
 
 
 def test_localhost_callback_against_registered_loopback_ip_is_refused_with_one_hint(edges_server):
@@ -159,20 +155,17 @@ def test_localhost_callback_against_registered_loopback_ip_is_refused_with_one_h
     assert description.count("Hint:") == 1, description
 
 
-def test_sdk_falling_back_to_register_hears_that_the_integration_is_manual():
-    running = start_server(["--auto-approve", AUTO_APPROVE], seed=MANUAL_ONLY_SEED)
-    try:
-        provider, _, _ = sdk_auth(running)
-        message = registration_error(running, provider)
-        assert "404" in message
-        assert "MANUAL ('CI test client')" in message
-        assert "client ID and client secret" in message
-    finally:
-        assert stop_server(running) == 0
+@pytest.mark.gong_mock(seed=MANUAL_ONLY_SEED, args=["--auto-approve", AUTO_APPROVE])
+def test_sdk_falling_back_to_register_hears_that_the_integration_is_manual(gong_mock):
+    provider, _, _ = sdk_auth(gong_mock)
+    message = registration_error(gong_mock, provider)
+    assert "404" in message
+    assert "MANUAL ('CI test client')" in message
+    assert "client ID and client secret" in message
 
 
 def test_query_string_token_is_400_invalid_request(edges_server):
-    response = requests.post(f"{edges_server.mcp}?access_token=abc", json={"jsonrpc": "2.0", "id": 1, "method": "tools/list"},
+    response = requests.post(f"{edges_server.mcp_url}?access_token=abc", json={"jsonrpc": "2.0", "id": 1, "method": "tools/list"},
                              headers={"Accept": "application/json, text/event-stream"}, timeout=10)
     assert response.status_code == 400
     assert response.json()["error"] == "invalid_request"

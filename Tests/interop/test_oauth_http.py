@@ -9,13 +9,13 @@ GONG_SCOPES = ["mcp:ai-ask:read", "mcp:ai-briefer:read", "mcp:ai-assistant:read"
 
 
 def test_authorization_server_metadata_matches_gong(server):
-    response = requests.get(f"{server.base}/.well-known/oauth-authorization-server", timeout=10)
+    response = requests.get(f"{server.base_url}/.well-known/oauth-authorization-server", timeout=10)
     assert response.status_code == 200
     assert response.headers["Content-Type"].startswith("application/json")
     doc = response.json()
-    assert doc["issuer"] == server.base
-    assert doc["authorization_endpoint"] == f"{server.base}/oauth2/authorize"
-    assert doc["token_endpoint"] == f"{server.base}/oauth2/generate-mcp-token"
+    assert doc["issuer"] == server.base_url
+    assert doc["authorization_endpoint"] == f"{server.base_url}/oauth2/authorize"
+    assert doc["token_endpoint"] == f"{server.base_url}/oauth2/generate-mcp-token"
     assert doc["grant_types_supported"] == ["authorization_code", "refresh_token"]
     assert doc["response_types_supported"] == ["code"]
     assert doc["token_endpoint_auth_methods_supported"] == ["client_secret_basic", "client_secret_post"]
@@ -24,37 +24,37 @@ def test_authorization_server_metadata_matches_gong(server):
 
 
 def test_protected_resource_metadata_matches_gong(server):
-    doc = requests.get(f"{server.base}/.well-known/oauth-protected-resource/mcp", timeout=10).json()
-    assert doc["resource"] == f"{server.base}/mcp"
-    assert doc["authorization_servers"] == [server.base]
+    doc = requests.get(f"{server.base_url}/.well-known/oauth-protected-resource/mcp", timeout=10).json()
+    assert doc["resource"] == f"{server.base_url}/mcp"
+    assert doc["authorization_servers"] == [server.base_url]
     assert doc["scopes_supported"] == GONG_SCOPES
     # Gong answers 401 on the root PRM path.
-    assert requests.get(f"{server.base}/.well-known/oauth-protected-resource", timeout=10).status_code == 401
+    assert requests.get(f"{server.base_url}/.well-known/oauth-protected-resource", timeout=10).status_code == 401
 
 
 def test_unauthenticated_mcp_gets_gongs_challenge(server):
     response = requests.post(
-        server.mcp,
+        server.mcp_url,
         json={"jsonrpc": "2.0", "id": 1, "method": "tools/list"},
         headers={"Accept": "application/json, text/event-stream"},
         timeout=10,
     )
     assert response.status_code == 401
     assert response.headers["WWW-Authenticate"] == (
-        f'Bearer realm="mcp", resource_metadata={server.base}/.well-known/oauth-protected-resource/mcp'
+        f'Bearer realm="mcp", resource_metadata={server.base_url}/.well-known/oauth-protected-resource/mcp'
     )
 
 
 def full_code_flow(server, basic=True):
     verifier, challenge = pkce_pair()
-    response = authorize(server, CI_CLIENT_ID, CI_REDIRECT, challenge, resource=server.mcp)
+    response = authorize(server, CI_CLIENT_ID, CI_REDIRECT, challenge, resource=server.mcp_url)
     assert response.status_code == 302, response.text
     location, params = redirect_params(response)
     assert location.startswith(CI_REDIRECT + "?")
     assert params["state"] == ["st-123"]
-    assert params["iss"] == [server.base]
+    assert params["iss"] == [server.base_url]
     form = {"grant_type": "authorization_code", "code": params["code"][0], "redirect_uri": CI_REDIRECT,
-            "code_verifier": verifier, "resource": server.mcp}
+            "code_verifier": verifier, "resource": server.mcp_url}
     if basic:
         result = token(server, form, basic=(CI_CLIENT_ID, CI_CLIENT_SECRET))
     else:
@@ -109,7 +109,7 @@ def test_unregistered_redirect_shows_error_page_without_redirect(server):
 
 
 def test_missing_pkce_redirects_with_invalid_request(server):
-    response = requests.get(f"{server.base}/oauth2/authorize", params={
+    response = requests.get(f"{server.base_url}/oauth2/authorize", params={
         "response_type": "code", "client_id": CI_CLIENT_ID, "redirect_uri": CI_REDIRECT, "state": "s"},
         allow_redirects=False, timeout=10)
     assert response.status_code == 302
@@ -119,7 +119,7 @@ def test_missing_pkce_redirects_with_invalid_request(server):
 
 
 def test_dynamic_registration_under_automatic_integration(server):
-    metadata = requests.get(f"{server.base}/.well-known/oauth-authorization-server", timeout=10).json()
+    metadata = requests.get(f"{server.base_url}/.well-known/oauth-authorization-server", timeout=10).json()
     assert "registration_endpoint" in metadata  # an AUTOMATIC integration exists in the seed
     registered = requests.post(metadata["registration_endpoint"], json={
         "client_name": "Claude", "redirect_uris": ["https://claude.ai/api/mcp/auth_callback"],
@@ -139,13 +139,13 @@ def test_dynamic_registration_under_automatic_integration(server):
 def test_dcr_client_completes_the_flow_with_post_auth(server):
     """A client registers itself under the AUTOMATIC integration (loopback redirect: any port),
     then runs authorize → token → refresh with client_secret_post, as Claude does."""
-    metadata = requests.get(f"{server.base}/.well-known/oauth-authorization-server", timeout=10).json()
+    metadata = requests.get(f"{server.base_url}/.well-known/oauth-authorization-server", timeout=10).json()
     redirect = "http://localhost:53682/callback"
     client = requests.post(metadata["registration_endpoint"], json={
         "client_name": "DCR flow", "redirect_uris": [redirect], "token_endpoint_auth_method": "client_secret_post",
         "grant_types": ["authorization_code", "refresh_token"], "response_types": ["code"]}, timeout=10).json()
     verifier, challenge = pkce_pair()
-    response = authorize(server, client["client_id"], redirect, challenge, resource=server.mcp)
+    response = authorize(server, client["client_id"], redirect, challenge, resource=server.mcp_url)
     assert response.status_code == 302, response.text
     _, params = redirect_params(response)
     issued = token(server, {"grant_type": "authorization_code", "code": params["code"][0], "redirect_uri": redirect,
@@ -156,7 +156,7 @@ def test_dcr_client_completes_the_flow_with_post_auth(server):
     refreshed = token(server, {"grant_type": "refresh_token", "refresh_token": issued.json()["refresh_token"],
                                "client_id": client["client_id"], "client_secret": client["client_secret"]})
     assert refreshed.status_code == 200, refreshed.text
-    listed = requests.post(server.mcp, json={"jsonrpc": "2.0", "id": 1, "method": "tools/list"},
+    listed = requests.post(server.mcp_url, json={"jsonrpc": "2.0", "id": 1, "method": "tools/list"},
                            headers={"Authorization": f"Bearer {refreshed.json()['access_token']}",
                                     "Accept": "application/json, text/event-stream", "MCP-Protocol-Version": "2025-06-18"},
                            timeout=10)
@@ -176,11 +176,11 @@ def test_wrong_verifier_and_reused_code(server):
 
 def test_dns_rebinding_host_is_refused_on_loopback_binds(server):
     headers = {"Host": "evil.example.com", "Accept": "application/json, text/event-stream"}
-    response = requests.post(server.mcp, json={"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {}},
+    response = requests.post(server.mcp_url, json={"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {}},
                              headers=headers, timeout=10)
     # Checked before the bearer gate: a rebinding page never learns anything else.
     assert response.status_code == 421
-    origin = requests.post(server.mcp, json={"jsonrpc": "2.0", "id": 1, "method": "tools/list"},
+    origin = requests.post(server.mcp_url, json={"jsonrpc": "2.0", "id": 1, "method": "tools/list"},
                            headers={"Origin": "https://evil.example.com", "Accept": "application/json, text/event-stream"},
                            timeout=10)
     assert origin.status_code == 403

@@ -12,7 +12,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from browser import make_driver
-from conftest import CI_CLIENT_ID, CI_REDIRECT, start_server, stop_server
+from conftest import CI_CLIENT_ID, CI_REDIRECT
 from conftest import SEED as BASE_SEED
 from oauth_helpers import pkce_pair
 from page_checks import VIEWPORTS, check_page, set_viewport
@@ -38,14 +38,14 @@ def authorize_url(server, client_id=CI_CLIENT_ID, redirect_uri=CI_REDIRECT):
     _, challenge = pkce_pair()
     query = urllib.parse.urlencode({
         "response_type": "code", "client_id": client_id, "redirect_uri": redirect_uri,
-        "code_challenge": challenge, "code_challenge_method": "S256", "state": "pages", "resource": server.mcp})
-    return f"{server.base}/oauth2/authorize?{query}"
+        "code_challenge": challenge, "code_challenge_method": "S256", "state": "pages", "resource": server.mcp_url})
+    return f"{server.base_url}/oauth2/authorize?{query}"
 
 
 def integration_path(server, suffix):
-    listed = requests.get(f"{server.base}/admin/api/integrations", headers=server.admin_headers(), timeout=10).json()
+    listed = requests.get(f"{server.base_url}/admin/api/integrations", headers=server.admin_headers(), timeout=10).json()
     ci = next(item for item in listed if item["clientId"] == CI_CLIENT_ID)
-    return f"{server.base}/admin/settings/ecosystem/mcp/{ci['id']}/{suffix}"
+    return f"{server.base_url}/admin/settings/ecosystem/mcp/{ci['id']}/{suffix}"
 
 
 def without_session(open_page):
@@ -68,19 +68,19 @@ def consent_with_error(server, driver):
 
 
 PAGES = [
-    Page("admin-home", "Admin center", lambda s, d: d.get(f"{s.base}/admin")),
-    Page("admin-integrations", "MCP", lambda s, d: d.get(f"{s.base}/admin/settings/ecosystem/mcp")),
-    Page("admin-create-integration", "Create integration", lambda s, d: d.get(f"{s.base}/admin/settings/ecosystem/mcp/new")),
-    Page("admin-new-mcp-integration", "New MCP server integration", lambda s, d: d.get(f"{s.base}/admin/settings/ecosystem/mcp/new/mcp")),
+    Page("admin-home", "Admin center", lambda s, d: d.get(f"{s.base_url}/admin")),
+    Page("admin-integrations", "MCP", lambda s, d: d.get(f"{s.base_url}/admin/settings/ecosystem/mcp")),
+    Page("admin-create-integration", "Create integration", lambda s, d: d.get(f"{s.base_url}/admin/settings/ecosystem/mcp/new")),
+    Page("admin-new-mcp-integration", "New MCP server integration", lambda s, d: d.get(f"{s.base_url}/admin/settings/ecosystem/mcp/new/mcp")),
     Page("admin-credentials", "Credentials", lambda s, d: d.get(integration_path(s, "credentials"))),
     Page("admin-edit-integration", "Edit MCP integration", lambda s, d: d.get(integration_path(s, "edit"))),
     Page("admin-delete-integration", "Delete integration", lambda s, d: d.get(integration_path(s, "delete"))),
-    Page("admin-users", "Users", lambda s, d: d.get(f"{s.base}/admin/users")),
-    Page("admin-credits", "Gong credits", lambda s, d: d.get(f"{s.base}/admin/settings/credits")),
-    Page("admin-not-found", "Page not found", lambda s, d: d.get(f"{s.base}/admin/no-such-page")),
-    Page("admin-signed-out", "Signed out", lambda s, d: d.get(f"{s.base}/admin/signed-out")),
-    Page("admin-sign-in-required", "Sign in required", without_session(lambda s, d: d.get(f"{s.base}/admin/users"))),
-    Page("admin-login-link-refused", "login link", without_session(lambda s, d: d.get(f"{s.base}/admin/login?token=spent"))),
+    Page("admin-users", "Users", lambda s, d: d.get(f"{s.base_url}/admin/users")),
+    Page("admin-credits", "Gong credits", lambda s, d: d.get(f"{s.base_url}/admin/settings/credits")),
+    Page("admin-not-found", "Page not found", lambda s, d: d.get(f"{s.base_url}/admin/no-such-page")),
+    Page("admin-signed-out", "Signed out", lambda s, d: d.get(f"{s.base_url}/admin/signed-out")),
+    Page("admin-sign-in-required", "Sign in required", without_session(lambda s, d: d.get(f"{s.base_url}/admin/users"))),
+    Page("admin-login-link-refused", "login link", without_session(lambda s, d: d.get(f"{s.base_url}/admin/login?token=spent"))),
     Page("oauth-consent", "Connect CI pipeline", lambda s, d: d.get(authorize_url(s))),
     Page("oauth-consent-error", "Connect CI pipeline", consent_with_error),
     Page("oauth-refused-redirect-uri", "Authorization request refused",
@@ -91,10 +91,10 @@ PAGES = [
 
 
 @pytest.fixture(scope="module")
-def pages_server():
-    running = start_server(seed=SEED)
-    yield running
-    assert stop_server(running) == 0
+def pages_server(gong_mock_launcher):
+    # One server for the module: the signed-in browser below holds its admin session.
+    with gong_mock_launcher(seed=SEED) as running:
+        yield running
 
 
 @pytest.fixture(scope="module")
@@ -115,11 +115,11 @@ def test_page(pages_server, signed_in, page, viewport):
 
 
 def test_admin_aliases_redirect_and_unknown_admin_paths_are_404_pages(pages_server, signed_in):
-    signed_in.get(f"{pages_server.base}/admin/credits")
-    assert signed_in.current_url == f"{pages_server.base}/admin/settings/credits"
+    signed_in.get(f"{pages_server.base_url}/admin/credits")
+    assert signed_in.current_url == f"{pages_server.base_url}/admin/settings/credits"
     assert signed_in.find_element(By.TAG_NAME, "h1").text == "Gong credits"
-    missing = requests.get(f"{pages_server.base}/admin/no-such-page", timeout=10)
+    missing = requests.get(f"{pages_server.base_url}/admin/no-such-page", timeout=10)
     assert missing.status_code == 404 and missing.headers["Content-Type"].startswith("text/html")
     assert "Back to the admin center" in missing.text
-    elsewhere = requests.get(f"{pages_server.base}/no-such-page", timeout=10)
+    elsewhere = requests.get(f"{pages_server.base_url}/no-such-page", timeout=10)
     assert elsewhere.status_code == 404 and elsewhere.headers["Content-Type"].startswith("text/plain")

@@ -7,7 +7,7 @@ import re
 import pytest
 import requests
 
-from conftest import ADMIN_TOKEN, AUTO_APPROVE, start_server, stop_server
+from conftest import ADMIN_TOKEN, AUTO_APPROVE, SEED
 
 PUBLIC = "https://mock.example.test"
 # What a hostile client (or a proxy that passes headers through) might send.
@@ -15,15 +15,15 @@ SPOOFED = {"Host": "evil.example", "X-Forwarded-Host": "evil.example", "X-Forwar
 
 
 @pytest.fixture(scope="module", params=[False, True], ids=["plain", "trust-proxy"])
-def proxied(request):
-    args = ["--public-url", PUBLIC + "/", "--auto-approve", AUTO_APPROVE]
+def proxied(request, gong_mock_launcher):
+    # public_url is the plugin's --public-url; its local_url is the socket's own address.
+    args = ["--auto-approve", AUTO_APPROVE]
     if request.param:
         args.append("--trust-proxy")
-    running = start_server(args)
-    running.socket = f"http://127.0.0.1:{running.ready['port']}"
-    running.trusting = request.param
-    yield running
-    assert stop_server(running) == 0
+    with gong_mock_launcher(seed=SEED, public_url=PUBLIC + "/", args=args) as running:
+        running.socket = running.local_url
+        running.trusting = request.param
+        yield running
 
 
 def urls_in(text):
@@ -41,7 +41,7 @@ def test_ready_file_and_banner_follow_public_url(proxied):
     assert ready["baseURL"] == PUBLIC
     assert ready["mcpURL"] == PUBLIC + "/mcp"
     assert ready["adminLoginURL"].startswith(PUBLIC + "/admin/login?token=")
-    banner = (proxied.workdir / "server.log").read_text()
+    banner = proxied.log
     assert_public([url for url in urls_in(banner) if "/admin/login" not in url])
 
 

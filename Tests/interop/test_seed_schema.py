@@ -22,5 +22,5 @@ def test_schema_is_valid_and_every_member_is_documented():
 
 def test_example_seed_and_live_state_validate(server):
     jsonschema.validate(json.loads((ROOT / "Fixtures" / "seed-example.json").read_text()), SCHEMA)
-    state = requests.get(server.base + "/_mock/state", headers=server.admin_headers(), timeout=10).json()
+    state = requests.get(server.base_url + "/_mock/state", headers=server.admin_headers(), timeout=10).json()
     jsonschema.validate(state, SCHEMA)

@@ -1,19 +1,9 @@
 """The plugin's own tests, run through pytester: each writes a small test suite that uses the
 ``gong_mock`` fixture and checks how pytest ran it."""
-import os
-import pathlib
 
 import pytest
 
 from gong_mock_pytest import BinaryNotFound, find_binary
-
-
-@pytest.fixture
-def binary():
-    path = os.environ.get("GONG_MOCK_BIN")
-    if not path:
-        pytest.skip("GONG_MOCK_BIN is not set (scripts/test sets it to the built binary)")
-    return path
 
 
 def test_missing_binary_names_all_three_ways(pytester, monkeypatch, tmp_path):

@@ -2,9 +2,13 @@
 
 Each cycle starts gong-mock on a fresh ephemeral port over the same state directory, checks that
 everything acknowledged before the last kill is there, then runs a stream of admin mutations
-(integration create / rename / delete), OAuth code grants, refresh-token rotations and charged
-ask_account calls from one client (so at most one request is in flight), and SIGKILLs the server
-at a random moment. Checks after every restart:
+(integration create / rename / delete), OAuth code grants, refresh-token rotations, charged
+ask_account calls and test controls (POST /_mock/snapshot, /_mock/restore, /_mock/reset, and
+GET then PUT /_mock/state with a new credit pool and one integration fewer) from one client (so at
+most one request is in flight), and SIGKILLs the server at a random moment. Checks after every restart:
+  - when a reset/restore/PUT was in flight, the state is wholly the one before it or wholly the
+    one after it (integrations and ledger rows decide which), never a mix;
+  - snapshots do not survive the restart: restoring one from before it answers 404;
   - every acknowledged integration create/rename/delete is visible (the one in flight may or may not be);
   - the latest acknowledged refresh token still works (unless a rotation was in flight), and no
     rotated-out refresh token is accepted again;
@@ -14,6 +18,7 @@ Prints a table; exits non-zero on the first broken check.
 """
 import argparse
 import base64
+import copy
 import hashlib
 import http.client
 import json
@@ -132,7 +137,12 @@ class Server:
 class Model:
     """What the client saw acknowledged, and what was in flight when the server died."""
 
+    # What a reset, restore or PUT of the state changes (and a snapshot keeps).
+    CORE = ("integrations", "deleted", "charges", "refresh", "rotated")
+
     def __init__(self):
+        self.snapshots = {}           # snapshot id -> core at that moment (in server memory only)
+        self.stale_snapshots = []     # ids from before the last restart (must answer 404)
         self.integrations = {}        # id -> name (acknowledged)
         self.deleted = set()          # acknowledged deletions
         self.in_flight = None         # (kind, detail) of the request the kill interrupted
@@ -142,11 +152,67 @@ class Model:
         self.access = None
         self.history = []             # (cycle marker or operation, acknowledged?) for failure reports
 
+    def core(self):
+        return copy.deepcopy({key: getattr(self, key) for key in self.CORE})
+
+    def load(self, core):
+        for key, value in core.items():
+            setattr(self, key, copy.deepcopy(value))
+        self.access = None
+
+    def after_restore(self, snap):
+        """The core after restoring `snap`: later integrations gone, later tokens dead, earlier ones back."""
+        new = copy.deepcopy(snap)
+        new["deleted"] = (self.deleted | set(self.integrations)) - set(snap["integrations"])
+        dead = set(self.rotated) | ({self.refresh} if self.refresh else set())
+        new["rotated"] = sorted((set(snap["rotated"]) | dead) - ({snap["refresh"]} if snap["refresh"] else set()))
+        return new
+
+    def after_reset(self):
+        return {"integrations": {}, "deleted": self.deleted | set(self.integrations), "charges": 0, "refresh": None,
+                "rotated": self.rotated + ([self.refresh] if self.refresh else [])}
+
+
+def created_ids(listed):
+    """Integrations the stream made (the seed's own is always there)."""
+    return {item["id"]: item["name"] for item in listed if item.get("clientId") != CLIENT_ID}
+
+
+def settle_control(model, listed, rows, stats):
+    """A reset/restore/PUT was in flight: the state must be wholly the old or wholly the new one."""
+    _, new = model.in_flight
+    old = model.core()
+    names = created_ids(listed)
+    matches = [core for core in (old, new) if set(core["integrations"]) == set(names) and core["charges"] == len(rows)]
+    if not matches:
+        raise Broken(f"after a kill during a control the state is neither the old nor the new one: integrations {sorted(names)}, "
+                     f"{len(rows)} ledger rows; old {sorted(old['integrations'])}/{old['charges']}, new {sorted(new['integrations'])}/{new['charges']}")
+    if len(matches) == 2 and old != new:
+        # Indistinguishable by integrations and rows: check only what holds in both.
+        merged = copy.deepcopy(new)
+        merged["refresh"] = None
+        merged["rotated"] = [token for token in new["rotated"] if token in old["rotated"]]
+        model.load(merged)
+        stats["controls ambiguous at kill"] += 1
+    else:
+        model.load(matches[0])
+        stats["control at kill: old state" if matches[0] is old else "control at kill: new state"] += 1
+    model.integrations = {ident: names[ident] for ident in model.integrations}
+    model.in_flight = None
 
 def verify(server, model, stats):
     status, listed = server.admin("GET", "/admin/api/integrations")
     if status != 200:
         raise Broken(f"listing integrations answered {status}")
+    if model.in_flight and model.in_flight[0] == "control":
+        status, rows = server.admin("GET", "/admin/api/credits/usage")
+        settle_control(model, listed, rows, stats)
+    for ident in model.stale_snapshots[-2:]:
+        status, answer = server.admin("POST", "/_mock/restore", {"id": ident})
+        if status != 404 or "restart" not in (answer or {}).get("message", ""):
+            raise Broken(f"restoring snapshot {ident} from before the restart answered {status}: {answer}")
+        stats["stale snapshots refused"] += 1
+    model.stale_snapshots = []
     names = {item["id"]: item["name"] for item in listed}
     kind, detail = model.in_flight or (None, None)
     # The interrupted deletion either happened or not; both are fine, but it must stay decided.
@@ -164,6 +230,8 @@ def verify(server, model, stats):
     for ident in model.deleted:
         if ident in names:
             raise Broken(f"integration {ident} was deleted (acknowledged) but is back after the restart")
+    # A create the kill interrupted may have landed: from now on it is part of the state.
+    model.integrations = created_ids(listed)
     model.history.append(("restart; in flight", model.in_flight))
     stats["integrations checked"] += len(model.integrations) + len(model.deleted)
 
@@ -196,15 +264,64 @@ def verify(server, model, stats):
     if not model.charges <= len(rows) <= allowed:
         raise Broken(f"{len(rows)} usage rows after the restart, {model.charges} charges acknowledged (+{allowed - model.charges} in flight)")
     model.charges = len(rows)
-    stats["charges checked"] = len(rows)
+    stats["charges checked"] += len(rows)
     model.in_flight = None
+    model.stale_snapshots = list(model.snapshots)
+    model.snapshots = {}
 
 
-def run_stream(server, model, account, rng, stats):
-    """Mutations until the server dies (the killer thread ends it)."""
+def control(server, model, rng, stats, roll=None):
+    """One test control; a state change is acknowledged only once answered. `roll` picks the
+    kind: below 0.35 snapshot, then restore, reset (from 0.6), GET+PUT state (from 0.75)."""
+    roll = rng.random() if roll is None else roll
+    if roll < 0.35 or not model.snapshots and roll < 0.6:
+        model.in_flight = ("snapshot", None)
+        status, answer = server.admin("POST", "/_mock/snapshot")
+        if status != 201:
+            raise Broken(f"snapshot answered {status}: {answer}")
+        model.snapshots[answer["id"]] = model.core()
+        stats["snapshots"] += 1
+        return
+    if roll < 0.6:
+        ident = rng.choice(sorted(model.snapshots))
+        new, what, request = model.after_restore(model.snapshots[ident]), "restores", ("POST", "/_mock/restore", {"id": ident})
+    elif roll < 0.75:
+        new, what, request = model.after_reset(), "resets", ("POST", "/_mock/reset", None)
+    else:
+        status, document = server.admin("GET", "/_mock/state")
+        if status != 200:
+            raise Broken(f"GET /_mock/state answered {status}")
+        new = model.core()
+        new["charges"] = 0
+        if model.integrations:
+            dropped = rng.choice(sorted(model.integrations))
+            document["integrations"] = [item for item in document["integrations"] if item.get("id") != dropped]
+            new["integrations"].pop(dropped)
+            new["deleted"].add(dropped)
+        pool = 5_000_000 + rng.randrange(1_000_000)
+        document["credits"] = {"balance": pool, "total": pool}
+        for member in ("faults", "clock"):
+            document.pop(member, None)
+        what, request = "state PUTs", ("PUT", "/_mock/state", document)
+    model.in_flight = ("control", new)
+    status, answer = server.admin(*request)
+    if status != 200:
+        raise Broken(f"{request[0]} {request[1]} answered {status}: {answer}")
+    model.load(new)
+    model.history.append((what, request[1]))
+    stats[what] += 1
+
+
+def run_stream(server, model, account, rng, stats, cycle):
+    """Mutations until the server dies (the killer thread ends it). Each cycle opens with a
+    snapshot and one restore, reset or PUT in turn, so even --smoke exercises every control."""
+    control(server, model, rng, stats, roll=0.0)
+    control(server, model, rng, stats, roll=(0.5, 0.7, 0.9)[cycle % 3])
     while True:
         roll = rng.random()
-        if model.access is None or roll < 0.08:
+        if model.access is not None and roll > 0.86:
+            control(server, model, rng, stats)
+        elif model.access is None or roll < 0.08:
             model.in_flight = ("grant", None)
             tokens = server.code_grant()
             model.access, model.refresh = tokens["access_token"], tokens["refresh_token"]
@@ -233,7 +350,7 @@ def run_stream(server, model, account, rng, stats):
             model.integrations[created["id"]] = name
             model.history.append(("created", created["id"], name))
             stats["admin mutations"] += 1
-        elif roll < 0.92:
+        elif roll < 0.83:
             ident = rng.choice(sorted(model.integrations))
             name = f"renamed-{secrets.token_hex(4)}"
             model.in_flight = ("rename", (ident, name))
@@ -269,6 +386,8 @@ def main():
     state_dir = work / "state"
     (work / "seed.json").write_text(json.dumps(SEED))
     stats = {key: 0 for key in ["kills", "code grants", "refresh rotations", "charges", "admin mutations", "integrations checked",
+                                "snapshots", "restores", "resets", "state PUTs", "control at kill: old state", "control at kill: new state",
+                                "controls ambiguous at kill", "stale snapshots refused",
                                 "refresh chains resumed", "refresh in flight at kill", "rotated tokens refused", "charges checked"]}
     model = Model()
     started = time.monotonic()
@@ -286,7 +405,7 @@ def main():
                 killer = threading.Timer(delay, lambda: server.process.send_signal(signal.SIGKILL))
                 killer.start()
                 try:
-                    run_stream(server, model, account, rng, stats)
+                    run_stream(server, model, account, rng, stats, cycle)
                 except Died:
                     pass
                 finally:

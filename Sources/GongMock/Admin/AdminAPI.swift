@@ -25,7 +25,8 @@ public struct AdminAPI: Sendable {
     public typealias RotationHook = @Sendable (_ integration: MCPIntegration) -> Void
 
     let integrations: IntegrationStore
-    let company: CompanyData
+    /// Read once per request: the edition in use (re-anchored by reset and restore).
+    let company: CompanyStore
     let credits: any AdminCreditsProvider
     let auth: AdminAuth
     let clock: any ServerClock
@@ -35,7 +36,7 @@ public struct AdminAPI: Sendable {
 
     /// - Parameter onIntegrationDeleted: runs after an integration (and the clients registered
     ///   under it) was deleted, by the API or the admin pages; the integrator revokes their tokens there.
-    public init(integrations: IntegrationStore, company: CompanyData, credits: any AdminCreditsProvider, auth: AdminAuth,
+    public init(integrations: IntegrationStore, company: CompanyStore, credits: any AdminCreditsProvider, auth: AdminAuth,
                 clock: any ServerClock, logger: Logger, onIntegrationDeleted: @escaping DeletionHook = { _, _ in },
                 onSecretRotated: @escaping RotationHook = { _ in }) {
         self.onSecretRotated = onSecretRotated
@@ -58,11 +59,11 @@ public struct AdminAPI: Sendable {
         route(&router, .post, "/admin/api/integrations/{id}/rotate-secret", rotateSecret)
         route(&router, .get, "/admin/api/integrations/{id}/clients", registeredClients)
         route(&router, .get, "/admin/api/client-presets") { _, _ throws(AdminAPIError) in Self.presets() }
-        route(&router, .get, "/admin/api/users") { _, _ throws(AdminAPIError) in ok(.array(company.users.map(AdminFormat.user))) }
-        route(&router, .get, "/admin/api/accounts") { _, _ throws(AdminAPIError) in ok(.array(company.accounts.map(AdminFormat.account))) }
-        route(&router, .get, "/admin/api/deals") { _, _ throws(AdminAPIError) in ok(.array(company.deals.map(AdminFormat.deal))) }
-        route(&router, .get, "/admin/api/contacts") { _, _ throws(AdminAPIError) in ok(.array(company.contacts.map(AdminFormat.contact))) }
-        route(&router, .get, "/admin/api/briefs") { _, _ throws(AdminAPIError) in ok(.array(company.briefs.map(AdminFormat.brief))) }
+        route(&router, .get, "/admin/api/users") { _, _ throws(AdminAPIError) in ok(.array(company.current.users.map(AdminFormat.user))) }
+        route(&router, .get, "/admin/api/accounts") { _, _ throws(AdminAPIError) in ok(.array(company.current.accounts.map(AdminFormat.account))) }
+        route(&router, .get, "/admin/api/deals") { _, _ throws(AdminAPIError) in ok(.array(company.current.deals.map(AdminFormat.deal))) }
+        route(&router, .get, "/admin/api/contacts") { _, _ throws(AdminAPIError) in ok(.array(company.current.contacts.map(AdminFormat.contact))) }
+        route(&router, .get, "/admin/api/briefs") { _, _ throws(AdminAPIError) in ok(.array(company.current.briefs.map(AdminFormat.brief))) }
         route(&router, .get, "/admin/api/credits") { _, _ throws(AdminAPIError) in creditsSnapshot() }
         route(&router, .put, "/admin/api/credits", putCredits)
         route(&router, .get, "/admin/api/credits/usage", creditUsage)

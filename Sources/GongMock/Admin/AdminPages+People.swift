@@ -9,6 +9,7 @@ extension AdminPages {
     func usersPage(_ session: AdminSession) -> HTTPResponse {
         var html = "<p class=\"hint\">Each person who connects an MCP client needs a paid Gong seat. Collaborator seats cannot connect.</p>"
         var table = "<table><thead><tr><th>Name</th><th>Email</th><th>Title</th><th>Team</th><th>Manager</th><th>Seat</th><th>Data access</th><th>Status</th><th>User ID</th></tr></thead><tbody>"
+        let company = self.company.current
         for user in company.users {
             let manager = user.managerID.flatMap { company.user(id: $0)?.name } ?? "—"
             let seat = user.seatType == .paid ? "Paid" : "Collaborator"

@@ -11,7 +11,8 @@ import HTTPServer
 /// validation errors re-render the form with the explanation and the entered values.
 public struct AdminPages: Sendable {
     let integrations: IntegrationStore
-    let company: CompanyData
+    /// Read once per page: the edition in use (re-anchored by reset and restore).
+    let company: CompanyStore
     let credits: any AdminCreditsProvider
     let auth: AdminAuth
     let clock: any ServerClock
@@ -22,7 +23,7 @@ public struct AdminPages: Sendable {
     let mcpURL: String
     let onSecretRotated: AdminAPI.RotationHook
 
-    public init(integrations: IntegrationStore, company: CompanyData, credits: any AdminCreditsProvider, auth: AdminAuth,
+    public init(integrations: IntegrationStore, company: CompanyStore, credits: any AdminCreditsProvider, auth: AdminAuth,
                 clock: any ServerClock, logger: Logger, mcpURL: String = "http://127.0.0.1:7777/mcp",
                 onIntegrationDeleted: @escaping AdminAPI.DeletionHook = { _, _ in },
                 onSecretRotated: @escaping AdminAPI.RotationHook = { _ in }) {

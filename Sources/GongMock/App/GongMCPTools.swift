@@ -6,7 +6,8 @@ import MCP
 /// is charged from the data it analysed (gong.md §2.4), a failed call charges nothing, and a
 /// call the pool cannot pay for is refused without running up a debt.
 public struct GongMCPTools: Sendable {
-    let catalog: GongToolCatalog
+    /// The catalog over the company edition in use (re-anchored by reset and restore).
+    let catalogs: CurrentToolCatalog
     let ledger: CreditLedger
     let pricing: CreditPricing
     let logger: Logger
@@ -15,15 +16,21 @@ public struct GongMCPTools: Sendable {
 
     public init(catalog: GongToolCatalog, ledger: CreditLedger, pricing: CreditPricing,
                 logger: Logger, faults: FaultPlane? = nil) {
+        self.init(catalogs: CurrentToolCatalog(company: CompanyStore(catalog.data), catalog: catalog), ledger: ledger,
+                  pricing: pricing, logger: logger, faults: faults)
+    }
+
+    /// Tools answering from the company store's current edition (the composition's form).
+    init(catalogs: CurrentToolCatalog, ledger: CreditLedger, pricing: CreditPricing, logger: Logger, faults: FaultPlane?) {
         self.faults = faults
-        self.catalog = catalog
+        self.catalogs = catalogs
         self.ledger = ledger
         self.pricing = pricing
         self.logger = logger
     }
 
     public var tools: [MCPTool] {
-        catalog.definitions.map { definition in
+        catalogs.catalog.definitions.map { definition in
             let annotations = MCPToolAnnotations(
                 title: definition.annotations["title"]?.stringValue ?? definition.title,
                 readOnlyHint: definition.annotations["readOnlyHint"]?.boolValue ?? true,
@@ -45,7 +52,7 @@ public struct GongMCPTools: Sendable {
         // and only for a request carrying a progressToken; they cost nothing otherwise.
         invocation.reportProgress(progress: 0, total: 2, message: "Analyzing calls and emails")
         let exhausted = invocation.principal.map { faults?.creditsExhausted(clientID: $0.clientID) ?? false } ?? false
-        let outcome = catalog.run(tool: tool, arguments: invocation.arguments, caller: caller)
+        let outcome = catalogs.catalog.run(tool: tool, arguments: invocation.arguments, caller: caller)
         invocation.reportProgress(progress: 1, total: 2, message: "Charging Gong credits")
         switch outcome {
         case .failure(let message):

@@ -44,9 +44,9 @@ extension GongMockApplication {
         oauth.install(into: &router)
         let endpoint = mcp
         for method in [HTTPMethod.post, .get, .delete, .options] { router.add(method, "/mcp", endpoint) }
-        AdminAPI(integrations: integrations, company: company, credits: ledger, auth: adminAuth, clock: clock,
+        AdminAPI(integrations: integrations, company: companyStore, credits: ledger, auth: adminAuth, clock: clock,
                  logger: logger.scoped("admin"), onIntegrationDeleted: onDeleted, onSecretRotated: onRotated).install(into: &router)
-        AdminPages(integrations: integrations, company: company, credits: ledger, auth: adminAuth, clock: clock,
+        AdminPages(integrations: integrations, company: companyStore, credits: ledger, auth: adminAuth, clock: clock,
                    logger: logger.scoped("admin"), mcpURL: mcpURL, onIntegrationDeleted: onDeleted,
                    onSecretRotated: onRotated).install(into: &router)
         let mcpURL = self.mcpURL

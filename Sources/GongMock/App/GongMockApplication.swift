@@ -14,7 +14,10 @@ public final class GongMockApplication: Sendable {
     public let adminAuth: AdminAuth
     public let oauth: OAuthServer
     public let mcp: MCPEndpoint
-    public let company: CompanyData
+    /// The company edition requests read; reset, restore and `PUT /_mock/state` re-anchor it.
+    public let companyStore: CompanyStore
+    /// The company edition in use now.
+    public var company: CompanyData { companyStore.current }
     public let integrations: IntegrationStore
     public let ledger: CreditLedger
     public let clock: AdjustableClock
@@ -28,7 +31,8 @@ public final class GongMockApplication: Sendable {
     let database: StateDatabase?
     /// `--rotation-revokes-tokens`: a secret rotation also revokes the integration's grants.
     let rotationRevokesTokens: Bool
-    let toolCatalog: GongToolCatalog
+    /// The tool catalog over the company edition in use.
+    let toolCatalogs: CurrentToolCatalog
 
     public static let version = "0.1.0"
     static let scopes = MCPScope.allCases.map(\.rawValue)
@@ -46,6 +50,8 @@ public final class GongMockApplication: Sendable {
         self.clock = clock
 
         var stopwatch = StartupStopwatch(clock: SystemClock(), logger: logger)
+        let seed = options.seed ?? SeedFile()
+        var company: CompanyData
         if let preloaded {
             company = preloaded
         } else {
@@ -54,19 +60,22 @@ public final class GongMockApplication: Sendable {
             company = try Self.loadCompany(options: options, clock: clock)
             stopwatch.lap("company fixture")
         }
+        if let anchor = seed.companyAnchor { company = company.reanchored(to: anchor) }
+        companyStore = CompanyStore(company, pinnedAnchor: seed.companyAnchor)
         do {
             database = try options.stateDirectory.map { directory throws(StateDatabaseError) in try StateDatabase(directory: directory) }
         } catch {
             throw GongMockStartupError(error.description)
         }
-        let seed = options.seed ?? SeedFile()
+        let persisted = try Self.persistedSettings(database)
 
         do {
             let loaded = try database.map { db throws(StateDatabaseError) in (try db.loadIntegrations(), try db.loadRegisteredClients()) }
             integrations = IntegrationStore(clock: clock, persistence: database, logger: logger.scoped("integrations"),
                                             integrations: loaded?.0 ?? [], registeredClients: loaded?.1 ?? [],
                                             random: RandomSource(seed: options.randomSeed))
-            _ = try integrations.applySeed(seed.integrations)
+            // After a reset/restore/PUT, the database holds the whole state: the seed is not added again.
+            if !persisted.replacedByControl { _ = try integrations.applySeed(seed.integrations) }
             try Self.applySeedClients(seed, to: integrations, persistent: database != nil)
         } catch let error as GongMockStartupError {
             throw error
@@ -81,11 +90,13 @@ public final class GongMockApplication: Sendable {
 
         stopwatch.lap("credit ledger")
         let store = integrations
-        faults = FaultPlane(clock: clock, logger: logger.scoped("faults"), integrationOfClient: { clientID in
+        // One issuance order for the tokens the authorization server signs and the faults that expire them.
+        let tokenIssuance = AccessTokenIssuance()
+        faults = FaultPlane(clock: clock, logger: logger.scoped("faults"), tokenIssuance: tokenIssuance, integrationOfClient: { clientID in
             store.integration(clientId: clientID)?.id ?? store.registeredClient(clientId: clientID)?.integrationId
         })
         for spec in seed.faults { faults.add(spec) }
-        let autoApprove = options.autoApproveEmail ?? seed.autoApprove
+        let autoApprove = options.autoApproveEmail ?? (persisted.replacedByControl ? persisted.autoApprove : seed.autoApprove)
         if let autoApprove {
             guard let user = company.user(email: autoApprove) ?? company.user(id: autoApprove) else {
                 throw GongMockStartupError("--auto-approve \(autoApprove): no user with that email or id in the company fixture")
@@ -109,18 +120,20 @@ public final class GongMockApplication: Sendable {
         oauthConfiguration.noneAuthMethod = options.noneAuthMethod
         oauthConfiguration.serveRootProtectedResourceMetadata = options.serveRootProtectedResourceMetadata
         oauthConfiguration.autoApproveSubject = autoApprove
-        toolCatalog = GongToolCatalog(data: company, clock: clock, toolset: options.toolset,
-                                      requestIDSeed: options.randomSeed ?? UInt64.random(in: 0...UInt64.max))
+        let toolCatalog = GongToolCatalog(data: company, clock: clock, toolset: options.toolset,
+                                          requestIDSeed: options.randomSeed ?? UInt64.random(in: 0...UInt64.max))
+        toolCatalogs = CurrentToolCatalog(company: companyStore, catalog: toolCatalog)
         oauthConfiguration.scopeDescriptions = Dictionary(uniqueKeysWithValues: MCPScope.allCases.map { ($0.rawValue, $0.title) })
         oauthConfiguration.scopeUnlocks = toolCatalog.toolNamesByScope(MCPScope.allCases.map(\.rawValue))
         oauthConfiguration.pageBrand = "gong · mock"
 
-        var policy = GongOAuthPolicy(integrations: integrations, company: company, catalog: oauthConfiguration.clientMetadataDocuments)
+        var policy = GongOAuthPolicy(integrations: integrations, company: companyStore, catalog: oauthConfiguration.clientMetadataDocuments)
         policy.scopePolicy = options.scopePolicy
         let oauthStore: any OAuthStateStore = database.map { SQLiteOAuthStateStore(database: $0) } ?? InMemoryOAuthStateStore()
         do {
             oauth = try OAuthServer(configuration: oauthConfiguration, policy: policy, clock: clock,
-                                    logger: logger.scoped("oauth"), store: oauthStore, preparedSigningKey: signingKey?.key)
+                                    logger: logger.scoped("oauth"), store: oauthStore, preparedSigningKey: signingKey?.key,
+                                    issuance: tokenIssuance)
         } catch {
             throw GongMockStartupError("authorization server: \(error)")
         }
@@ -136,9 +149,10 @@ public final class GongMockApplication: Sendable {
         let plane = faults
         oauth.setTokenHook { plane.tokenDecision($0) }
         stopwatch.lap("authorization server")
-        let tools = GongMCPTools(catalog: toolCatalog, ledger: ledger, pricing: options.pricing,
+        let tools = GongMCPTools(catalogs: toolCatalogs, ledger: ledger, pricing: options.pricing,
                                  logger: logger.scoped("tools"), faults: faults)
-        ledger.exhaustionMode = options.creditExhaustion ?? seed.creditsExhausted ?? .toolError
+        ledger.exhaustionMode = options.creditExhaustion ?? persisted.creditsExhausted.flatMap(CreditExhaustionMode.init(rawValue:))
+            ?? seed.creditsExhausted ?? .toolError
         let oauthServer = oauth
         let authenticator = GongBearerAuthenticator(resourceMetadataURL: oauthConfiguration.protectedResourceMetadataURL,
                                                     style: options.challengeStyle, logger: logger.scoped("mcp.auth"), faults: faults,
@@ -179,7 +193,7 @@ public final class GongMockApplication: Sendable {
             return (integration.id, integration.name)
         }
         state = MockStateStore(integrations: integrations, oauth: oauth, sessions: mcp.sessions, ledger: ledger, admin: adminAuth,
-                               faults: faults, journal: journal, clock: clock, company: company, persistent: database != nil,
+                               faults: faults, journal: journal, clock: clock, company: companyStore, database: database,
                                logger: logger.scoped("controls"))
         // The routes need a finished `self`; the chain around them is fixed now (see `makeRouter`).
         // The fault plane's HTTP hook runs innermost, so CORS and the log see what it answers.
@@ -187,14 +201,14 @@ public final class GongMockApplication: Sendable {
         let faultHook = FaultMiddleware(plane: faults, paths: oauthConfiguration.paths, baseURL: baseURL)
         responder = MiddlewareChain(Self.middleware(options: options, logger: logger, journal: journal, clock: clock) + [faultHook], responder: routes)
         routes.install(makeRouter())
-        state.markInitial()
+        try markInitialState(seed: seed, options: options)
         stopwatch.lap("admin, routes")
     }
 
     /// Builds what only tool calls need (search indexes, tool engines) on the calling thread; the
     /// server runs it in the background once it answers. Without it the first tool call builds
     /// them; calls arriving while a build runs wait for it.
-    public func prepareForToolCalls() { toolCatalog.prepare() }
+    public func prepareForToolCalls() { toolCatalogs.catalog.prepare() }
 
     /// Surface the admin one-time login link, as the banner prints it.
     public var adminLoginURL: String { adminAuth.loginURL(baseURL: baseURL) }

@@ -9,14 +9,15 @@ import OAuth
 /// token carries.
 public struct GongOAuthPolicy: OAuthPolicy {
     let integrations: IntegrationStore
-    let company: CompanyData
+    /// Read once per decision: the edition in use (users and seats do not change with the anchor).
+    let company: CompanyStore
     /// The offline CIMD documents the OAuth configuration resolves (built-in plus seeded).
     let catalog: ClientMetadataDocumentCatalog
     /// `.overlap`: a registration asking for scopes beyond the integration's is registered with the
     /// integration's scopes (RFC 7591 §2 lets the server replace `scope`); `.strict` refuses it.
     public var scopePolicy: ScopePolicy = .overlap
 
-    public init(integrations: IntegrationStore, company: CompanyData, catalog: ClientMetadataDocumentCatalog = GongClientMetadataDocuments.catalog) {
+    public init(integrations: IntegrationStore, company: CompanyStore, catalog: ClientMetadataDocumentCatalog = GongClientMetadataDocuments.catalog) {
         self.integrations = integrations
         self.company = company
         self.catalog = catalog
@@ -81,11 +82,12 @@ public struct GongOAuthPolicy: OAuthPolicy {
     }
 
     public func users(for client: OAuthClient) -> [OAuthSubject] {
-        company.users.map(Self.subject(for:))
+        company.current.users.map(Self.subject(for:))
     }
 
     public func subject(matching idOrEmail: String, for client: OAuthClient) -> OAuthSubject? {
         let key = idOrEmail.trimmingHTTPWhitespace()
+        let company = self.company.current
         return (company.user(id: key) ?? company.user(email: key)).map(Self.subject(for:))
     }
 
@@ -95,6 +97,7 @@ public struct GongOAuthPolicy: OAuthPolicy {
         claims[GongTokenClaims.integrationID] = .string(integration.id)
         claims[GongTokenClaims.integrationName] = .string(integration.name)
         claims[GongTokenClaims.authorizationContext] = .string(integration.authorizationContext.rawValue)
+        let company = self.company.current
         claims[GongTokenClaims.companyID] = .string(company.company.id)
         claims[GongTokenClaims.workspaceID] = .string(company.workspace.id)
         return claims
@@ -104,7 +107,7 @@ public struct GongOAuthPolicy: OAuthPolicy {
         if integration(forClientID: clientID) == nil {
             return "the MCP integration behind client \(clientID) was deleted"
         }
-        guard let user = company.user(id: subjectID) else { return "Gong user \(subjectID) no longer exists" }
+        guard let user = company.current.user(id: subjectID) else { return "Gong user \(subjectID) no longer exists" }
         if !user.active { return "Gong user \(user.email) is deactivated" }
         if user.seatType != .paid { return "Gong user \(user.email) no longer holds a paid seat" }
         return nil

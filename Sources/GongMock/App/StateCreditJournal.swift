@@ -26,6 +26,13 @@ public final class StateCreditJournal: CreditLedgerArchive {
                             kindIDs: Dictionary(kinds.map { ($1, $0) }, uniquingKeysWith: { first, _ in first })))
     }
 
+    /// Reads the kinds and the total again after the test controls replaced the ledger's tables
+    /// (called with the ledger's lock held, so no charge uses the old kind ids meanwhile).
+    func reload(total: Double) throws(StateDatabaseError) {
+        let kinds = try database.loadCreditKinds()
+        cache.withLock { $0 = Cache(total: total, kinds: kinds, kindIDs: Dictionary(kinds.map { ($1, $0) }, uniquingKeysWith: { first, _ in first })) }
+    }
+
     /// The sequence number the next charge gets.
     public func nextSequence() throws(StateDatabaseError) -> Int { Int(try database.lastCreditSequence()) + 1 }
 

@@ -18,7 +18,7 @@ extension CompanyData {
     static func build(files: [(name: String, bytes: [UInt8])], readProblems: [FixtureProblem],
                       now: Double) throws(CompanyFixtureError) -> CompanyData {
         if readProblems.isEmpty, let decoder = CompanyFixtureValidator.validateFast(files: files, now: now),
-           let data = make(decoder) {
+           let data = make(decoder, anchor: now) {
             return data
         }
         let (documents, parseProblems) = CompanyFixtureFiles.parse(files)
@@ -35,19 +35,20 @@ extension CompanyData {
         let (decoder, problems) = CompanyFixtureValidator.validate(
             documents: documents, now: now, filesAlreadyReported: Set(readProblems.map(\.file)))
         let all = readProblems + problems
-        guard all.isEmpty, let data = make(decoder) else {
+        guard all.isEmpty, let data = make(decoder, anchor: now) else {
             throw .invalid(all)
         }
         return data
     }
 
-    /// The company a decoder holds (nil without company or workspace, which is reported).
-    private static func make(_ decoder: CompanyFixtureDecoder) -> CompanyData? {
+    /// The company a decoder holds (nil without company or workspace, which is reported), its
+    /// relative times resolved against `anchor`.
+    private static func make(_ decoder: CompanyFixtureDecoder, anchor: Double) -> CompanyData? {
         guard let company = decoder.company, let workspace = decoder.workspace else { return nil }
         return CompanyData(company: company, workspace: workspace, users: decoder.users.map(\.value),
                            accounts: decoder.accounts.map(\.value), deals: decoder.deals.map(\.value),
                            contacts: decoder.contacts.map(\.value), calls: decoder.calls.map(\.value),
                            emails: decoder.emails.map(\.value), trackers: decoder.trackers.map(\.value),
-                           briefs: decoder.briefs.map(\.value))
+                           briefs: decoder.briefs.map(\.value), anchor: anchor)
     }
 }

@@ -5,6 +5,10 @@
 /// `CompanyData.bundled(clock:)` (the fixture compiled into the binary) or the memberwise
 /// initialiser (synthetic data in tests). All references are expected to resolve; the loaders
 /// run `CompanyFixtureValidator` first and refuse data that does not.
+///
+/// One value is one *edition* of the company: the fixture's relative times resolved against one
+/// `anchor`. Re-anchoring (issue #15 §3: reset re-anchors to the clock's now) makes a new edition
+/// with `reanchored(to:)`; `CompanyStore` holds the one requests read.
 public final class CompanyData: Sendable {
     public let company: CompanyInfo
     public let workspace: Workspace
@@ -18,18 +22,13 @@ public final class CompanyData: Sendable {
     public let emails: [Email]
     public let trackers: [Tracker]
     public let briefs: [Brief]
+    /// The instant the fixture's relative times (`daysAgo`, `daysFromNow`) were resolved against;
+    /// only its UTC day matters. nil for data built with absolute times (the memberwise
+    /// initialiser in tests), which re-anchoring leaves alone.
+    public let anchor: Double?
 
-    let usersByID: [String: Int]
-    let usersByEmail: [String: Int]
-    let accountsByID: [String: Int]
-    let dealsByID: [String: Int]
-    let contactsByID: [String: Int]
-    let contactsByEmail: [String: Int]
-    let callsByID: [String: Int]
-    let emailsByID: [String: Int]
-    let trackersByID: [String: Int]
-    /// Lower-cased brief name → brief position (Gong matches brief names as typed; we forgive case).
-    let briefsByName: [String: Int]
+    /// Positions by id, e-mail and brief name.
+    let lookups: CompanyLookups
     /// The conversation index and per-user visibility: only tool calls need them, so they are
     /// built on first use or by `prepareSearchIndexes()`, not while the server starts.
     private let searchIndexes: DeferredValue<CompanySearchIndexes>
@@ -40,7 +39,8 @@ public final class CompanyData: Sendable {
 
     public init(company: CompanyInfo, workspace: Workspace, users: [CompanyUser], accounts: [CRMAccount],
                 deals: [Deal], contacts: [Contact], calls: [Call], emails: [Email], trackers: [Tracker],
-                briefs: [Brief]) {
+                briefs: [Brief], anchor: Double? = nil) {
+        self.anchor = anchor
         self.company = company
         self.workspace = workspace
         self.users = users
@@ -51,21 +51,33 @@ public final class CompanyData: Sendable {
         self.emails = emails.sorted { ($0.sentTime, $0.id) > ($1.sentTime, $1.id) }
         self.trackers = trackers
         self.briefs = briefs
-        usersByID = CompanyData.positions(users.map(\.id))
-        usersByEmail = CompanyData.positions(users.map { $0.email.lowercased() })
-        accountsByID = CompanyData.positions(accounts.map(\.id))
-        dealsByID = CompanyData.positions(deals.map(\.id))
-        contactsByID = CompanyData.positions(contacts.map(\.id))
-        contactsByEmail = CompanyData.positions(contacts.map { $0.email.lowercased() })
-        callsByID = CompanyData.positions(self.calls.map(\.id))
-        emailsByID = CompanyData.positions(self.emails.map(\.id))
-        trackersByID = CompanyData.positions(trackers.map(\.id))
-        briefsByName = CompanyData.positions(briefs.map { $0.name.lowercased() })
-        let (sortedCalls, sortedEmails, usersByEmail, contactsByEmail) = (self.calls, self.emails, usersByEmail, contactsByEmail)
+        let lookups = CompanyLookups(users: users, accounts: accounts, deals: deals, contacts: contacts, calls: self.calls,
+                                     emails: self.emails, trackers: trackers, briefs: briefs)
+        self.lookups = lookups
+        let (sortedCalls, sortedEmails) = (self.calls, self.emails)
         searchIndexes = DeferredValue {
             CompanySearchIndexes(users: users, accounts: accounts, deals: deals, contacts: contacts, calls: sortedCalls,
-                                 emails: sortedEmails, usersByEmail: usersByEmail, contactsByEmail: contactsByEmail)
+                                 emails: sortedEmails, usersByEmail: lookups.usersByEmail, contactsByEmail: lookups.contactsByEmail)
         }
+    }
+
+    /// `source` with its conversations and deals moved in time (`reanchored(to:)`): positions,
+    /// lookups and the search indexes stay `source`'s, shared rather than rebuilt, since none of
+    /// them depends on a time and a uniform shift keeps the most-recent-first order.
+    init(reanchoring source: CompanyData, deals: [Deal], calls: [Call], emails: [Email], anchor: Double) {
+        self.anchor = anchor
+        company = source.company
+        workspace = source.workspace
+        users = source.users
+        accounts = source.accounts
+        self.deals = deals
+        contacts = source.contacts
+        self.calls = calls
+        self.emails = emails
+        trackers = source.trackers
+        briefs = source.briefs
+        lookups = source.lookups
+        searchIndexes = source.searchIndexes
     }
 
     /// Builds the search indexes now (on the calling thread) unless they exist already; the
@@ -76,25 +88,17 @@ public final class CompanyData: Sendable {
     /// Whether `prepareSearchIndexes()` (or a tool call) has built the search indexes.
     public var searchIndexesReady: Bool { searchIndexes.isBuilt }
 
-    /// First position wins, so a duplicate (which the validator reports) never hides the original.
-    private static func positions(_ keys: [String]) -> [String: Int] {
-        var result: [String: Int] = [:]
-        result.reserveCapacity(keys.count)
-        for (position, key) in keys.enumerated() where result[key] == nil { result[key] = position }
-        return result
-    }
-
-    public func user(id: String) -> CompanyUser? { usersByID[id].map { users[$0] } }
-    public func user(email: String) -> CompanyUser? { usersByEmail[email.lowercased()].map { users[$0] } }
-    public func contactByEmail(_ email: String) -> Contact? { contactsByEmail[email.lowercased()].map { contacts[$0] } }
-    public func account(id: String) -> CRMAccount? { accountsByID[id].map { accounts[$0] } }
-    public func deal(id: String) -> Deal? { dealsByID[id].map { deals[$0] } }
-    public func contact(id: String) -> Contact? { contactsByID[id].map { contacts[$0] } }
-    public func call(id: String) -> Call? { callsByID[id].map { calls[$0] } }
-    public func email(id: String) -> Email? { emailsByID[id].map { emails[$0] } }
-    public func tracker(id: String) -> Tracker? { trackersByID[id].map { trackers[$0] } }
+    public func user(id: String) -> CompanyUser? { lookups.usersByID[id].map { users[$0] } }
+    public func user(email: String) -> CompanyUser? { lookups.usersByEmail[email.lowercased()].map { users[$0] } }
+    public func contactByEmail(_ email: String) -> Contact? { lookups.contactsByEmail[email.lowercased()].map { contacts[$0] } }
+    public func account(id: String) -> CRMAccount? { lookups.accountsByID[id].map { accounts[$0] } }
+    public func deal(id: String) -> Deal? { lookups.dealsByID[id].map { deals[$0] } }
+    public func contact(id: String) -> Contact? { lookups.contactsByID[id].map { contacts[$0] } }
+    public func call(id: String) -> Call? { lookups.callsByID[id].map { calls[$0] } }
+    public func email(id: String) -> Email? { lookups.emailsByID[id].map { emails[$0] } }
+    public func tracker(id: String) -> Tracker? { lookups.trackersByID[id].map { trackers[$0] } }
     /// The brief with this name (case-insensitive), published or not.
-    public func brief(named name: String) -> Brief? { briefsByName[name.lowercased()].map { briefs[$0] } }
+    public func brief(named name: String) -> Brief? { lookups.briefsByName[name.lowercased()].map { briefs[$0] } }
 
     /// What a caller in this access context may see (see `AccessScope` for the rules).
     public func visibility(for context: AccessContext) -> EntityFilter {

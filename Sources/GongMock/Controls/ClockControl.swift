@@ -3,7 +3,7 @@ import Essentials
 /// The virtual clock's controls (issue #15 §3): one `AdjustableClock` drives codes, tokens,
 /// sessions, the credit report, the `Date` header, logs and the tools' windows; this type reads
 /// and moves it. Moving it back is allowed: codes and tokens then look younger, and company data
-/// (anchored once to the clock at load) looks newer.
+/// (anchored to the clock at load; re-anchored by reset, restore and `PUT /_mock/state`) looks newer.
 public struct ClockControl: Sendable {
     public let clock: AdjustableClock
 

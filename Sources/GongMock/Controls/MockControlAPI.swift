@@ -7,7 +7,7 @@ import HTTPServer
 /// | route | answer |
 /// |---|---|
 /// | `GET /_mock/state` / `PUT` (seed document) | 200 state document / 200 after replacing; 400 naming the JSON path |
-/// | `POST /_mock/reset` | 200: back to the seed the server started with |
+/// | `POST /_mock/reset` | 200: back to the seed the server started with, company data re-anchored to the clock's now |
 /// | `POST /_mock/snapshot` / `POST /_mock/restore {"id"}` | 201 `{"id"}` / 200 |
 /// | `GET /_mock/faults` / `POST` / `DELETE` | list with `fired` / 201 `{"id"}` / 204 clears |
 /// | `DELETE /_mock/faults/{id}`, `GET /_mock/faults/kinds` | 204 / every kind with its parameters |

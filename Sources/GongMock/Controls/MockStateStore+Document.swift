@@ -19,9 +19,10 @@ extension MockStateStore {
         })
         root["creditsExhausted"] = .string(ledger.exhaustionMode.rawValue)
         root["registeredClients"] = .array(integrations.registeredClients().map(Self.json(client:)))
-        root["oauthGrants"] = .array(oauth.exportedGrants().map(Self.json(grant:)))
+        root["oauthGrants"] = .array(exportedGrants().map(Self.json(grant:)))
         root["faults"] = .array(faults.faults.map { .object($0.spec.json) })
         root["clock"] = .string(UTCTimestamp.iso8601(clock.now()))
+        if let anchor = company.current.anchor { root["company"] = ["anchoredAt": .string(UTCTimestamp.iso8601(anchor))] }
         return .object(root)
     }
 
@@ -43,27 +44,20 @@ extension MockStateStore {
             throw .badRequest("invalid_state", "adminLoginToken: login tokens cannot be set while the server runs; leave it out")
         }
         if let email = seed.autoApprove {
+            let company = self.company.current
             guard let user = company.user(email: email) ?? company.user(id: email), user.mayUseMCPServer else {
                 throw .badRequest("invalid_state", "autoApprove: \"\(email)\" is not a user of the company fixture with a paid, active seat")
             }
         }
         let provided = Set(Self.providedKeys(bytes))
+        try checkSupported()
+        if database != nil {
+            try replacePersisted(seed, provided: provided)
+            logger.notice("state replaced", [("members", provided.sorted().joined(separator: ","))])
+            return
+        }
         try transaction { () throws(AdminAPIError) in
-            if provided.contains("integrations") {
-                integrations.restore(IntegrationStore.emptySnapshot)
-                do throws(IntegrationError) {
-                    _ = try integrations.applySeed(seed.integrations)
-                } catch {
-                    throw .badRequest("invalid_state", "integrations: \(error.message)")
-                }
-            }
-            if provided.contains("registeredClients") {
-                do throws(IndexedIntegrationError) {
-                    try integrations.replaceRegisteredClients(seed.registeredClients)
-                } catch {
-                    throw .badRequest("invalid_state", "registeredClients[\(error.index)].\(error.member): \(error.message)")
-                }
-            }
+            if let draft = try draftIntegrations(seed, provided: provided) { integrations.restore(draft.snapshot()) }
             if provided.contains("oauthGrants") {
                 try Self.checkGrantClients(seed.oauthGrants, integrations: integrations)
                 oauth.replaceGrants(seed.oauthGrants)
@@ -77,6 +71,8 @@ extension MockStateStore {
                 for spec in seed.faults { faults.add(spec) }
             }
             if let start = seed.clock { ClockControl(clock: clock).set(to: start) }
+            // Like a seed at start-up: the company anchored where the document says, else to the clock it sets.
+            if let anchor = seed.companyAnchor ?? seed.clock.map({ _ in clock.now() }) { company.reanchor(to: anchor) }
             if provided.contains("autoApprove") { oauth.updateConfiguration { $0.autoApproveSubject = seed.autoApprove } }
         }
         logger.notice("state replaced", [("members", provided.sorted().joined(separator: ","))])

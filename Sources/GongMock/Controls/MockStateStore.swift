@@ -5,10 +5,12 @@ import Synchronization
 
 /// The one aggregate over every store's private state (DESIGN.md §1 "State"): integrations and
 /// registered clients, OAuth codes/grants/refresh tokens, MCP sessions, the credit ledger, admin
-/// sessions, faults and the clock offset. Reset, snapshot/restore and `/_mock/state` go through it.
+/// sessions, faults, the clock offset and the company edition (its anchor). Reset, snapshot/restore and `/_mock/state` go through it.
 ///
 /// Operations are serialised by one lock, so two controls never interleave; each store is
 /// swapped under its own lock, so a request in flight sees each store either before or after.
+/// With `--state-dir` each control is also one SQLite transaction over the whole state
+/// (`+Persistence`): crash-safe, and what a restart serves. Snapshots stay in memory.
 public final class MockStateStore: Sendable {
     /// Everything a snapshot holds; opaque.
     public struct Snapshot: Sendable {
@@ -19,7 +21,15 @@ public final class MockStateStore: Sendable {
         let admin: AdminAuth.Snapshot
         let faults: FaultPlane.State
         let clockOffset: Double
-        let autoApprove: String?
+        var autoApprove: String?
+        /// The company edition in use, so a restore answers exactly as at snapshot time.
+        var company: CompanyData
+        /// Overrides the ledger snapshot's exhaustion mode (reset with `--state-dir`: the seed's).
+        var exhaustionMode: CreditExhaustionMode? = nil
+        /// With `--state-dir`: the database's tables at that instant (see `StateDatabase.Image`).
+        var persisted: StateDatabase.Image? = nil
+        /// Reset leaves admin sessions as they are, so the admin page keeps working.
+        var keepsAdminSessions = false
     }
 
     struct Saved: Sendable {
@@ -39,9 +49,11 @@ public final class MockStateStore: Sendable {
     let faults: FaultPlane
     let journal: Journal
     let clock: AdjustableClock
-    let company: CompanyData
+    let company: CompanyStore
     let logger: Logger
-    /// Why snapshots cannot work (state persisted in a database), or nil.
+    /// The `--state-dir` database: each control is then also one transaction there.
+    let database: StateDatabase?
+    /// Why snapshots cannot work, or nil.
     public let unsupportedReason: String?
     private let saved = Mutex(Saved())
     private let operation = Mutex(())
@@ -49,7 +61,7 @@ public final class MockStateStore: Sendable {
     private let initial: Mutex<Snapshot?> = Mutex(nil)
 
     init(integrations: IntegrationStore, oauth: OAuthServer, sessions: MCPSessionStore, ledger: CreditLedger, admin: AdminAuth,
-         faults: FaultPlane, journal: Journal, clock: AdjustableClock, company: CompanyData, persistent: Bool, logger: Logger) {
+         faults: FaultPlane, journal: Journal, clock: AdjustableClock, company: CompanyStore, database: StateDatabase?, logger: Logger) {
         self.journal = journal
         self.integrations = integrations
         self.oauth = oauth
@@ -60,42 +72,62 @@ public final class MockStateStore: Sendable {
         self.clock = clock
         self.company = company
         self.logger = logger
-        unsupportedReason = persistent || !oauth.snapshotsCoverStore
-            ? "reset, snapshot, restore and PUT /_mock/state work on in-memory state only; this server persists its state (--state-dir)"
+        self.database = database
+        unsupportedReason = database == nil && !oauth.snapshotsCoverStore
+            ? "reset, snapshot, restore and PUT /_mock/state need the in-memory OAuth store or --state-dir"
             : nil
     }
 
     /// Remembers the current state as the one `reset` returns to (called once the seed is applied).
-    func markInitial() { initial.withLock { $0 = capture() } }
+    /// With `--state-dir`, `seedImage` is the seed applied to an empty state directory: reset goes
+    /// back to what the server was started with, not to what the database held before it started.
+    func markInitial(seedImage: StateDatabase.Image? = nil, seedSettings: StateDatabase.Settings? = nil) {
+        var snapshot = capture()
+        snapshot.persisted = seedImage
+        if let seedSettings {
+            snapshot.autoApprove = seedSettings.autoApprove
+            snapshot.exhaustionMode = seedSettings.creditsExhausted.flatMap(CreditExhaustionMode.init(rawValue:))
+        }
+        initial.withLock { $0 = snapshot }
+    }
 
     func capture() -> Snapshot {
         Snapshot(integrations: integrations.snapshot(), oauth: oauth.snapshot(), sessions: sessions.snapshot(), ledger: ledger.snapshot(),
                  admin: admin.snapshot(), faults: faults.snapshot(), clockOffset: clock.offsetSeconds,
-                 autoApprove: oauth.configuration.autoApproveSubject)
+                 autoApprove: oauth.configuration.autoApproveSubject, company: company.current)
     }
 
-    func apply(_ snapshot: Snapshot) {
-        integrations.restore(snapshot.integrations)
+    /// With `--state-dir` the database transaction comes first: it is the commit point, and the
+    /// stores are then loaded from what was committed, as a restart would load them.
+    func apply(_ snapshot: Snapshot) throws(AdminAPIError) {
+        if let image = snapshot.persisted {
+            try applyPersisted(snapshot, image: image)
+        } else {
+            integrations.restore(snapshot.integrations)
+            ledger.restore(snapshot.ledger)
+            if let mode = snapshot.exhaustionMode { ledger.exhaustionMode = mode }
+            if !snapshot.keepsAdminSessions { admin.restore(snapshot.admin) }
+        }
         oauth.restore(snapshot.oauth)
         sessions.restore(snapshot.sessions)
-        ledger.restore(snapshot.ledger)
-        admin.restore(snapshot.admin)
         faults.restore(snapshot.faults)
         clock.setOffset(snapshot.clockOffset)
         oauth.updateConfiguration { $0.autoApproveSubject = snapshot.autoApprove }
+        company.replace(with: snapshot.company)
     }
 
     // MARK: Operations
 
     /// Back to the state after start-up and seed: integrations, grants and tokens, MCP sessions,
-    /// ledger, faults, clock, and an empty journal. Admin sessions stay, so the admin page keeps working.
+    /// ledger, faults, clock, and an empty journal; the company re-anchored to the clock's now
+    /// after the reset (or the seed's `company.anchoredAt`). Admin sessions stay, so the admin page keeps working.
     func resetToSeed() throws(AdminAPIError) {
         try checkSupported()
-        operation.withLock { _ in
+        try operation.withLock { _ throws(AdminAPIError) in
             guard var snapshot = initial.withLock({ $0 }) else { return }
-            snapshot = Snapshot(integrations: snapshot.integrations, oauth: snapshot.oauth, sessions: snapshot.sessions, ledger: snapshot.ledger,
-                                admin: admin.snapshot(), faults: snapshot.faults, clockOffset: snapshot.clockOffset, autoApprove: snapshot.autoApprove)
-            apply(snapshot)
+            snapshot.keepsAdminSessions = true
+            snapshot.company = company.resetEdition(clockNow: clock.now() - clock.offsetSeconds + snapshot.clockOffset)
+            try apply(snapshot)
             journal.reset()
         }
         logger.notice("state reset to the seed")
@@ -104,8 +136,8 @@ public final class MockStateStore: Sendable {
     /// Keeps the current state in memory under a new id.
     func takeSnapshot() throws(AdminAPIError) -> String {
         try checkSupported()
-        return operation.withLock { _ in
-            let snapshot = capture()
+        return try operation.withLock { _ throws(AdminAPIError) in
+            let snapshot = try captureForRestore()
             return saved.withLock { saved in
                 let id = "snap-\(saved.nextNumber)"
                 saved.nextNumber += 1
@@ -121,9 +153,10 @@ public final class MockStateStore: Sendable {
         try checkSupported()
         guard let snapshot = saved.withLock({ $0.snapshots[id] }) else {
             let known = saved.withLock { $0.order }
-            throw AdminAPIError(.notFound, "unknown_snapshot", "No snapshot '\(id)'; kept: \(known.isEmpty ? "none" : known.joined(separator: ", ")) (the last \(Self.snapshotLimit)).")
+            let restart = database == nil ? "" : " Snapshots are kept in memory only: they do not survive a restart, even with --state-dir."
+            throw AdminAPIError(.notFound, "unknown_snapshot", "No snapshot '\(id)'; kept: \(known.isEmpty ? "none" : known.joined(separator: ", ")) (the last \(Self.snapshotLimit)).\(restart)")
         }
-        operation.withLock { _ in apply(snapshot) }
+        try operation.withLock { _ throws(AdminAPIError) in try apply(snapshot) }
         logger.notice("state restored", [("snapshot", id)])
     }
 
@@ -138,14 +171,20 @@ public final class MockStateStore: Sendable {
     }
 
     /// Runs `change` under the operation lock; on a thrown error, everything is put back.
+    /// In memory only: with `--state-dir`, `PUT /_mock/state` builds its image apart (`+Persistence`).
     func transaction(_ change: () throws(AdminAPIError) -> Void) throws(AdminAPIError) {
         try checkSupported()
         try operation.withLock { _ throws(AdminAPIError) in
             let before = capture()
             do throws(AdminAPIError) { try change() } catch {
-                apply(before)
+                try apply(before)
                 throw error
             }
         }
+    }
+
+    /// Runs `body` under the operation lock (the controls never interleave).
+    func serialized<Result>(_ body: () throws(AdminAPIError) -> Result) throws(AdminAPIError) -> Result {
+        try operation.withLock { _ throws(AdminAPIError) in try body() }
     }
 }

@@ -23,7 +23,7 @@ public final class CreditLedger: Sendable {
 
     let state: Mutex<State>
     private let clock: any ServerClock
-    private let journal: (any CreditLedgerJournal)?
+    let journal: (any CreditLedgerJournal)?
     private let archive: (any CreditLedgerArchive)?
 
     /// `balance` defaults to `total`. A journal that is a `CreditLedgerArchive` keeps the usage

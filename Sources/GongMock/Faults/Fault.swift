@@ -9,13 +9,12 @@ public struct Fault: Sendable, Equatable {
     /// Requests (or tool calls) of the aimed client counted since the fault was added
     /// (`afterCalls`, `atCall`).
     var seen: Int = 0
-    /// `access-token-expire`: when it armed; tokens issued up to then count as expired.
+    /// `access-token-expire`: when it armed (the expiry the refusal names).
     var armedAt: Double?
-    /// `access-token-expire`: when the client next asked the token endpoint after arming;
-    /// tokens issued from then on are new and pass.
-    var reissuedAt: Double?
-    /// `access-token-expire`: token ids already refused, refused again whatever their age.
-    var expiredTokenIDs: Set<String> = []
+    /// `access-token-expire`: the access-token issuance mark when it armed; tokens issued before
+    /// it (exactly, by issuance order, not by their second-resolution `iat`) count as expired,
+    /// tokens issued from then on pass.
+    var issuedBefore: UInt64?
 
     init(id: String, spec: FaultSpec) {
         self.id = id

@@ -84,7 +84,7 @@ public enum FaultKind: String, Sendable, CaseIterable, Equatable {
     public var effect: String {
         switch self {
         case .tokenError: return "token requests get {\"error\"} with the given status, before anything is redeemed"
-        case .accessTokenExpire: return "MCP requests with an access token issued before the fault armed get 401 invalid_token \"expired\"; a token obtained afterwards works"
+        case .accessTokenExpire: return "MCP requests with an access token issued before the fault armed get 401 invalid_token \"expired\" (by issuance order, exact even within one second); a token obtained afterwards works"
         case .refreshTokenReject: return "refresh requests get 400 invalid_grant: the refresh token is refused as reused (it is not consumed)"
         case .refreshWithoutRotation: return "refresh answers without a new refresh_token; the presented one stays valid"
         case .expiredTokenAsToolError: return "an invalid or expired bearer token gets 200 with a JSON-RPC tool error instead of 401"

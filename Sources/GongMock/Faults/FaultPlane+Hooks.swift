@@ -9,9 +9,6 @@ extension FaultPlane {
     // MARK: Token endpoint (OAuthServer.setTokenHook)
 
     public func tokenDecision(_ facts: TokenRequestFacts) -> TokenRequestDecision {
-        observe(.accessTokenExpire, clientID: facts.clientID) { fault, now in
-            if fault.armedAt != nil, fault.reissuedAt == nil { fault.reissuedAt = now }
-        }
         if let fault = fire(.tokenError, clientID: facts.clientID) {
             let code = fault.spec.string("error") ?? "invalid_grant"
             let status = fault.spec.int("status") ?? 400
@@ -33,19 +30,20 @@ extension FaultPlane {
 
     // MARK: Bearer gate (GongBearerAuthenticator)
 
-    /// `access-token-expire`: whether this verified token must be refused as expired, and since when.
+    /// `access-token-expire`: whether this verified token must be refused as expired, and since
+    /// when. Exact: the fault compares the token's issuance number (in its `jti`) with the mark
+    /// taken when it armed, so a token minted in the same second, before the fault, is expired,
+    /// and one minted after it (a refresh) passes, even on a frozen clock.
     func forcedExpiry(of token: VerifiedAccessToken) -> Double? {
-        let issuedAt = token.claims["iat"]?.doubleValue ?? 0
+        let issuance = tokenIssuance
         let fault = fire(.accessTokenExpire, clientID: token.clientID) { fault, now in
             if fault.armedAt == nil {
                 fault.seen += 1
-                if fault.seen > (fault.spec.int("afterCalls") ?? 0) { fault.armedAt = now } else { return false }
+                guard fault.seen > (fault.spec.int("afterCalls") ?? 0) else { return false }
+                arm(&fault, now: now)
             }
-            if fault.expiredTokenIDs.contains(token.tokenID) { return true }
-            guard let armedAt = fault.armedAt, issuedAt <= armedAt.rounded(.down) else { return false }
-            if let reissuedAt = fault.reissuedAt, issuedAt >= reissuedAt.rounded(.down) { return false }
-            fault.expiredTokenIDs.insert(token.tokenID)
-            return true
+            guard let mark = fault.issuedBefore else { return false }
+            return issuance.issued(tokenID: token.tokenID, before: mark)
         }
         return fault.flatMap { $0.armedAt }
     }

@@ -1,5 +1,6 @@
 import Essentials
 import HTTPServer
+import OAuth
 import Synchronization
 
 /// The one place faults live (DESIGN.md §1 "Faults"): the test controls and the seed add and
@@ -21,8 +22,12 @@ public final class FaultPlane: Sendable {
     let logger: Logger
     /// The MCP integration a client belongs to, for faults aimed by `integrationId`.
     let integrationOfClient: @Sendable (String) -> String?
+    /// The authorization server's access-token issuance order (`access-token-expire`).
+    let tokenIssuance: AccessTokenIssuance
 
-    public init(clock: any ServerClock, logger: Logger, integrationOfClient: @escaping @Sendable (String) -> String? = { _ in nil }) {
+    public init(clock: any ServerClock, logger: Logger, tokenIssuance: AccessTokenIssuance,
+                integrationOfClient: @escaping @Sendable (String) -> String? = { _ in nil }) {
+        self.tokenIssuance = tokenIssuance
         self.clock = clock
         self.logger = logger
         self.integrationOfClient = integrationOfClient
@@ -37,7 +42,7 @@ public final class FaultPlane: Sendable {
         let now = clock.now()
         let fault = state.withLock { state in
             var fault = Fault(id: "fault-\(state.nextNumber)", spec: spec)
-            if spec.kind == .accessTokenExpire, spec.int("afterCalls") == nil { fault.armedAt = now }
+            if spec.kind == .accessTokenExpire, spec.int("afterCalls") == nil { arm(&fault, now: now) }
             state.nextNumber += 1
             state.faults.append(fault)
             return fault
@@ -121,18 +126,9 @@ public final class FaultPlane: Sendable {
         return fired
     }
 
-    /// Lets every live fault of `kind` aimed at this client update its own state, without firing.
-    func observe(_ kind: FaultKind, clientID: String, _ update: (inout Fault, Double) -> Void) {
-        guard hasAny(kind) else { return }
-        let integration = integrationOfClient(clientID)
-        let now = clock.now()
-        state.withLock { state in
-            for index in state.faults.indices where state.faults[index].spec.kind == kind && !state.faults[index].isSpent {
-                let spec = state.faults[index].spec
-                if let wanted = spec.clientId, wanted != clientID { continue }
-                if let wanted = spec.integrationId, wanted != integration { continue }
-                update(&state.faults[index], now)
-            }
-        }
+    /// `access-token-expire` arms: from now on, tokens issued before this instant are expired.
+    func arm(_ fault: inout Fault, now: Double) {
+        fault.armedAt = now
+        fault.issuedBefore = tokenIssuance.mark
     }
 }

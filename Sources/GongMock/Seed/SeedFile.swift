@@ -50,6 +50,9 @@ public struct SeedFile: Sendable, Equatable {
     public var faults: [FaultSpec] = []
     /// Where the virtual clock starts (`clock`, ISO 8601), as `--clock` sets it.
     public var clock: Double?
+    /// The instant the company fixture's relative times resolve against (`company.anchoredAt`,
+    /// ISO 8601); nil: the clock's start, and reset re-anchors to the clock's now.
+    public var companyAnchor: Double?
     /// How a call the pool cannot pay for is refused (`creditsExhausted`, as `--credits-exhausted`).
     public var creditsExhausted: CreditExhaustionMode?
     /// Clients registered by DCR under AUTOMATIC integrations (`registeredClients`).
@@ -106,11 +109,7 @@ public struct SeedFile: Sendable, Equatable {
             seed.faults = specs
         },
         Key("clock") { value, seed, context throws(SeedError) in
-            let text = try SeedReader(file: context.fileName).string(value, at: "clock")
-            guard let parsed = ISO8601Time.parse(text), !parsed.dateOnly else {
-                throw context.error("clock", "expected an ISO 8601 date and time such as \"2026-01-01T09:00:00Z\", got \(SeedReader.describe(value))")
-            }
-            seed.clock = parsed.seconds
+            seed.clock = try parseInstant(value, at: "clock", context)
         },
         Key("creditsExhausted") { value, seed, context throws(SeedError) in
             seed.creditsExhausted = try parseExhaustionMode(value, context)
@@ -120,6 +119,9 @@ public struct SeedFile: Sendable, Equatable {
         },
         Key("oauthGrants") { value, seed, context throws(SeedError) in
             seed.oauthGrants = try parseGrants(value, context)
+        },
+        Key("company") { value, seed, context throws(SeedError) in
+            seed.companyAnchor = try parseCompany(value, context)
         },
     ]
 

@@ -162,7 +162,7 @@ public final class SQLiteOAuthStateStore: OAuthStateStore {
         return try fields(namespace, found)
     }
 
-    private func fields(_ namespace: String, _ entry: StateDatabase.OAuthEntry) throws(OAuthStoreError) -> RecordFields {
+    func fields(_ namespace: String, _ entry: StateDatabase.OAuthEntry) throws(OAuthStoreError) -> RecordFields {
         try RecordFields(namespace: namespace, key: entry.key, text: entry.value)
     }
 
@@ -173,11 +173,37 @@ public final class SQLiteOAuthStateStore: OAuthStateStore {
         }
     }
 
-    private func read<Result>(_ doing: String, _ body: () throws(StateDatabaseError) -> Result) throws(OAuthStoreError) -> Result {
+    func read<Result>(_ doing: String, _ body: () throws(StateDatabaseError) -> Result) throws(OAuthStoreError) -> Result {
         do { return try body() } catch { throw OAuthStoreError("\(doing) failed: \(error)") }
     }
 
     private func write(_ doing: String, _ body: () throws(StateDatabaseError) -> Void) throws(OAuthStoreError) {
         do { try body() } catch { throw OAuthStoreError("\(doing) failed: \(error)") }
+    }
+}
+
+extension SQLiteOAuthStateStore {
+    /// Every grant with its refresh-token chain (hashes only), oldest first, for `GET /_mock/state`.
+    public func exportedGrants() throws(OAuthStoreError) -> [OAuthServer.ExportedGrant] {
+        let entries = try read("listing refresh tokens") { () throws(StateDatabaseError) in
+            try database.oauthEntries(namespace: Namespace.refreshTokens)
+        }
+        var chains: [String: [RefreshTokenRecord]] = [:]
+        for entry in entries {
+            let record = try Self.decodeRefreshToken(try fields(Namespace.refreshTokens, entry))
+            chains[record.grantID, default: []].append(record)
+        }
+        return try allGrants().map { grant in
+            let chain = (chains[grant.id] ?? []).sorted { ($0.issuedAt, $0.tokenHash) < ($1.issuedAt, $1.tokenHash) }
+            return OAuthServer.ExportedGrant(grant: grant, refreshTokens: chain)
+        }
+    }
+
+    /// Stores `grants` and their refresh tokens (into an empty scratch database, for `PUT /_mock/state`).
+    func put(_ grants: [OAuthServer.ExportedGrant]) throws(OAuthStoreError) {
+        for exported in grants {
+            try putGrant(exported.grant)
+            for token in exported.refreshTokens { try putRefreshToken(token) }
+        }
     }
 }

@@ -1,7 +1,7 @@
 import CSQLite
 
 /// A value bound to or read from a statement.
-enum SQLiteValue {
+enum SQLiteValue: Sendable, Equatable {
     case null
     case integer(Int64)
     case real(Double)
@@ -82,4 +82,18 @@ final class SQLiteStatement {
         let kind: StateDatabaseError.Kind = action.hasPrefix("executing") ? .writeFailed : .readFailed
         return StateDatabaseError(kind, path: path, "SQLite error \(code) while \(action): \(detail)")
     }
+}
+
+extension SQLiteStatement {
+    /// Column `column` as whatever type SQLite stored it (`SQLITE_BLOB` is not used by the schema).
+    func value(_ column: Int32) -> SQLiteValue {
+        switch sqlite3_column_type(handle, column) {
+        case SQLITE_INTEGER: .integer(sqlite3_column_int64(handle, column))
+        case SQLITE_FLOAT: .real(sqlite3_column_double(handle, column))
+        case SQLITE_NULL: .null
+        default: text(column).map(SQLiteValue.text) ?? .null
+        }
+    }
+
+    var columnCount: Int32 { sqlite3_column_count(handle) }
 }

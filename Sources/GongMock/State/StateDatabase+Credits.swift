@@ -38,13 +38,12 @@ extension StateDatabase {
     public func recordCreditRow(_ row: StoredCreditRow, newKind: CreditUsageKind?, balance: Double, total: Double) throws(StateDatabaseError) {
         try transaction { (db: Access) throws(StateDatabaseError) in
             if let newKind { try Self.insertKind(newKind, id: row.kind, db) }
-            try db.run("INSERT INTO credit_rows (seq, usage_time, kind, balance_after) VALUES (?, ?, ?, ?)",
-                       [.integer(row.sequence), .real(row.usageTime), .integer(row.kind), .integer(row.balanceAfterHundredths)])
+            try db.run("INSERT INTO credit_rows (seq, usage_time, kind, balance_after) VALUES (?, ?, ?, ?)", Self.values(row))
             try db.run("INSERT OR REPLACE INTO credit_balance (id, balance, total) VALUES (1, ?, ?)", [.real(balance), .real(total)])
         }
     }
 
-    private static func insertKind(_ kind: CreditUsageKind, id: Int64, _ db: Access) throws(StateDatabaseError) {
+    static func insertKind(_ kind: CreditUsageKind, id: Int64, _ db: Access) throws(StateDatabaseError) {
         let usage = kind.usage, counts = usage.breakdown
         try db.run("""
             INSERT INTO credit_kinds (id, feature_type, feature_name, usage_action, integration, user_id, calls, long_calls,
@@ -69,25 +68,27 @@ extension StateDatabase {
 
     /// Every kind by id (distinct usages: few, read once at start).
     public func loadCreditKinds() throws(StateDatabaseError) -> [Int64: CreditUsageKind] {
-        let pairs = try read { (db: Access) throws(StateDatabaseError) -> [KindPair] in
-            try db.rows("""
-                SELECT id, feature_type, feature_name, usage_action, integration, user_id, calls, long_calls, threshold_minutes,
-                    emails, web_searches, open_ended, smart_tracker, requests, credits_used FROM credit_kinds
-                """) { (row: SQLiteStatement) throws(StateDatabaseError) -> KindPair in
-                guard let id = row.int64(0), let type = row.text(1), let name = row.text(2), let action = row.text(3),
-                      let integration = row.text(4), let user = row.text(5) else { throw db.corrupt("credit_kinds has a missing value") }
-                var numbers: [Int] = []
-                for column in Int32(6)...14 {
-                    guard let number = row.int64(column) else { throw db.corrupt("credit_kinds row \(id) has a missing number") }
-                    numbers.append(Int(number))
-                }
-                let counts = CreditUsageBreakdown(calls: numbers[0], longCalls: numbers[1], longCallThresholdMinutes: numbers[2],
-                                                  emails: numbers[3], webSearches: numbers[4], openEndedSections: numbers[5],
-                                                  smartTrackerSections: numbers[6])
-                let usage = CreditUsage(featureType: type, featureName: name, usageAction: action, integration: integration,
-                                        userID: user, breakdown: counts, requests: numbers[7])
-                return KindPair(id: id, kind: CreditUsageKind(usage: usage, creditsUsed: CreditAmount(hundredths: Int64(numbers[8]))))
+        try read { (db: Access) throws(StateDatabaseError) -> [Int64: CreditUsageKind] in try Self.loadKinds(db) }
+    }
+
+    static func loadKinds(_ db: Access) throws(StateDatabaseError) -> [Int64: CreditUsageKind] {
+        let pairs = try db.rows("""
+            SELECT id, feature_type, feature_name, usage_action, integration, user_id, calls, long_calls, threshold_minutes,
+                emails, web_searches, open_ended, smart_tracker, requests, credits_used FROM credit_kinds
+            """) { (row: SQLiteStatement) throws(StateDatabaseError) -> KindPair in
+            guard let id = row.int64(0), let type = row.text(1), let name = row.text(2), let action = row.text(3),
+                  let integration = row.text(4), let user = row.text(5) else { throw db.corrupt("credit_kinds has a missing value") }
+            var numbers: [Int] = []
+            for column in Int32(6)...14 {
+                guard let number = row.int64(column) else { throw db.corrupt("credit_kinds row \(id) has a missing number") }
+                numbers.append(Int(number))
             }
+            let counts = CreditUsageBreakdown(calls: numbers[0], longCalls: numbers[1], longCallThresholdMinutes: numbers[2],
+                                              emails: numbers[3], webSearches: numbers[4], openEndedSections: numbers[5],
+                                              smartTrackerSections: numbers[6])
+            let usage = CreditUsage(featureType: type, featureName: name, usageAction: action, integration: integration,
+                                    userID: user, breakdown: counts, requests: numbers[7])
+            return KindPair(id: id, kind: CreditUsageKind(usage: usage, creditsUsed: CreditAmount(hundredths: Int64(numbers[8]))))
         }
         return Dictionary(pairs.map { ($0.id, $0.kind) }, uniquingKeysWith: { first, _ in first })
     }
@@ -102,19 +103,26 @@ extension StateDatabase {
     /// Up to `limit` rows after `sequence`, in order, with usage time in `range` when given. One
     /// short read under the connection lock: a long report is read page by page between writes.
     public func creditRows(after sequence: Int64, in range: ClosedRange<Double>?, limit: Int) throws(StateDatabaseError) -> [StoredCreditRow] {
-        try read { (db: Access) throws(StateDatabaseError) -> [StoredCreditRow] in
-            let sql = range == nil
-                ? "SELECT seq, usage_time, kind, balance_after FROM credit_rows WHERE seq > ? ORDER BY seq LIMIT ?"
-                : "SELECT seq, usage_time, kind, balance_after FROM credit_rows WHERE seq > ? AND usage_time BETWEEN ? AND ? ORDER BY seq LIMIT ?"
-            let values: [SQLiteValue] = range.map { [.integer(sequence), .real($0.lowerBound), .real($0.upperBound), .integer(Int64(limit))] }
-                ?? [.integer(sequence), .integer(Int64(limit))]
-            return try db.rows(sql, values) { (row: SQLiteStatement) throws(StateDatabaseError) -> StoredCreditRow in
-                guard let seq = row.int64(0), let time = row.double(1), let kind = row.int64(2), let after = row.int64(3) else {
-                    throw db.corrupt("credit_rows has a missing value")
-                }
-                return StoredCreditRow(sequence: seq, usageTime: time, kind: kind, balanceAfterHundredths: after)
+        try read { (db: Access) throws(StateDatabaseError) -> [StoredCreditRow] in try Self.creditRows(db, after: sequence, in: range, limit: limit) }
+    }
+
+    static func creditRows(_ db: Access, after sequence: Int64, in range: ClosedRange<Double>?, limit: Int) throws(StateDatabaseError) -> [StoredCreditRow] {
+        let sql = range == nil
+            ? "SELECT seq, usage_time, kind, balance_after FROM credit_rows WHERE seq > ? ORDER BY seq LIMIT ?"
+            : "SELECT seq, usage_time, kind, balance_after FROM credit_rows WHERE seq > ? AND usage_time BETWEEN ? AND ? ORDER BY seq LIMIT ?"
+        let values: [SQLiteValue] = range.map { [.integer(sequence), .real($0.lowerBound), .real($0.upperBound), .integer(Int64(limit))] }
+            ?? [.integer(sequence), .integer(Int64(limit))]
+        return try db.rows(sql, values) { (row: SQLiteStatement) throws(StateDatabaseError) -> StoredCreditRow in
+            guard let seq = row.int64(0), let time = row.double(1), let kind = row.int64(2), let after = row.int64(3) else {
+                throw db.corrupt("credit_rows has a missing value")
             }
+            return StoredCreditRow(sequence: seq, usageTime: time, kind: kind, balanceAfterHundredths: after)
         }
+    }
+
+    /// The values of a `credit_rows` row, in column order.
+    static func values(_ row: StoredCreditRow) -> [SQLiteValue] {
+        [.integer(row.sequence), .real(row.usageTime), .integer(row.kind), .integer(row.balanceAfterHundredths)]
     }
 
     public func clearCreditUsage() throws(StateDatabaseError) {

@@ -15,7 +15,7 @@ import Synchronization
 ///
 /// Schema version 1 (table `meta` holds `application` = `gong-mock` and `schema_version`):
 /// `integrations`, `registered_clients`, `credit_balance` (one row), `credit_kinds` + `credit_rows` (the usage ledger in numbers),
-/// `admin_sessions` (hashed admin session ids), `oauth_kv` (namespaced key/value with optional expiry, for the OAuth layer's keys, grants,
+/// `admin_sessions` (hashed admin session ids), `settings` (the controls' switches), `oauth_kv` (namespaced key/value with optional expiry, for the OAuth layer's keys, grants,
 /// refresh-token hashes and revocations). All SQL uses bound parameters only.
 public final class StateDatabase: Sendable {
     public static let schemaVersion = 1
@@ -61,7 +61,7 @@ public final class StateDatabase: Sendable {
         }
         do throws(StateDatabaseError) {
             try prepare(handle, path: path)
-            if !existed { chmod(path, 0o600) }
+            if !existed, path != ":memory:" { chmod(path, 0o600) }
             return handle
         } catch {
             sqlite3_close_v2(handle)
@@ -104,10 +104,11 @@ public final class StateDatabase: Sendable {
             throw StateDatabaseError(.unsupportedVersion, path: path, why)
         }
         for statement in additiveSchema { try execute(db, path: path, statement) }
+        if names.contains("credit_usage") { try migrateCreditUsage(db, path: path) }
     }
 
     /// Tables added to schema 1 after it first shipped, created when missing (`IF NOT EXISTS`).
-    static var additiveSchema: [String] { creditSchema + adminSessionSchema }
+    static var additiveSchema: [String] { creditSchema + adminSessionSchema + settingsSchema }
 
     static let schema: [String] = [
         "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",

@@ -34,6 +34,20 @@ public final class GongToolCatalog: Sendable {
         definitions = GongToolCatalog.makeDefinitions().filter { toolset.toolNames.contains($0.name) }
     }
 
+    private init(data: CompanyData, sharingWith other: GongToolCatalog) {
+        self.data = data
+        clock = other.clock
+        engines = DeferredValue { ToolEngines(data: data) }
+        requestIDs = other.requestIDs
+        definitions = other.definitions
+    }
+
+    /// The same tools over another edition of the company (re-anchored by reset or restore, see
+    /// `CompanyStore`): same clock, definitions and request-id sequence, engines built anew.
+    func serving(_ other: CompanyData) -> GongToolCatalog {
+        other === data ? self : GongToolCatalog(data: other, sharingWith: self)
+    }
+
     /// Builds the company's search indexes and the tool engines now, on the calling thread,
     /// unless done already; tool calls arriving meanwhile wait for this build. The server calls
     /// it from a background thread once it answers.

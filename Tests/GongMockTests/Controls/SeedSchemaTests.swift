@@ -21,6 +21,7 @@ import Testing
                                    ("refreshToken", SeedFile.refreshTokenKeys)] {
             #expect(Set(schema["$defs"]?[definition]?["properties"]?.objectValue?.keys ?? []) == Set(keys), "\(definition)")
         }
+        #expect(Set(schema["properties"]?["company"]?["properties"]?.objectValue?.keys ?? []) == Set(SeedFile.companyKeys))
         let modes = schema["properties"]?["creditsExhausted"]?["enum"]?.arrayValue?.compactMap(\.stringValue) ?? []
         #expect(modes == CreditExhaustionMode.allCases.map(\.rawValue))
         let kinds = schema["$defs"]?["fault"]?["properties"]?["kind"]?["enum"]?.arrayValue?.compactMap(\.stringValue) ?? []

@@ -96,12 +96,4 @@ import Testing
             #expect(error.description.contains("\"ftp://x\" is not an http(s) URL"))
         }
     }
-
-    @Test func snapshotsAreRefusedWhileStateIsPersisted() throws {
-        let directory = try OAuthStoreSamples.temporaryDirectory()
-        let harness = try H(stateDirectory: directory)
-        let refused = harness.control(.post, "/_mock/snapshot")
-        #expect(refused.status == .conflict)
-        #expect(H.json(refused)["message"]?.stringValue?.contains("--state-dir") == true)
-    }
 }
