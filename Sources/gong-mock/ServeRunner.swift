@@ -72,7 +72,7 @@ struct ServeRunner {
             application.prepareForToolCalls()
             // Start-up's scratch (fixture parsing, key generation, index building on three
             // threads, each with its own malloc arena) is freed but stays resident until
-            // trimmed: about 2 MB of the idle RSS (issue #16: idle RSS <= 20 MB).
+            // trimmed (issue #16: idle RSS <= 20 MB).
             ProcessMemory.returnFreePages()
         }
         if let readyFile = options.readyFile {
