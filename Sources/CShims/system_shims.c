@@ -1,4 +1,5 @@
 #define _GNU_SOURCE
+#include <malloc.h>
 #include <pthread.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -13,4 +14,13 @@ void CShims_set_current_thread_name(const char *name) {
 
 int CShims_accept4(int fd, struct sockaddr *address, socklen_t *length, int flags) {
     return accept4(fd, address, length, flags);
+}
+
+int CShims_malloc_trim(void) {
+    return malloc_trim(0);
+}
+
+size_t CShims_malloc_in_use(void) {
+    struct mallinfo2 info = mallinfo2();
+    return info.uordblks + info.hblkhd;
 }

@@ -6,6 +6,10 @@ extension OAuthServer {
     /// in its member order; switched extras follow.
     public func authorizationServerMetadata() -> JSONObject {
         let configuration = self.configuration
+        return authorizationServerMetadata(configuration, registration: registrationEnabled(configuration))
+    }
+
+    func authorizationServerMetadata(_ configuration: OAuthConfiguration, registration: Bool) -> JSONObject {
         var document = JSONObject()
         document["grant_types_supported"] = ["authorization_code", "refresh_token"]
         document["issuer"] = .string(configuration.issuer)
@@ -15,7 +19,7 @@ extension OAuthServer {
         document["token_endpoint_auth_methods_supported"] = .array(configuration.enabledAuthMethods.map { .string($0.rawValue) })
         document["scopes_supported"] = .array(configuration.scopesSupported.map { .string($0) })
         document["code_challenge_methods_supported"] = ["S256"]
-        if registrationEnabled(configuration) {
+        if registration {
             document["registration_endpoint"] = .string(configuration.url(configuration.paths.register))
         }
         if configuration.revocation {
@@ -39,8 +43,9 @@ extension OAuthServer {
     }
 
     /// RFC 9728 §2 metadata, members in mcp.gong.io's order (gong.md §4.1).
-    public func protectedResourceMetadata() -> JSONObject {
-        let configuration = self.configuration
+    public func protectedResourceMetadata() -> JSONObject { protectedResourceMetadata(configuration) }
+
+    func protectedResourceMetadata(_ configuration: OAuthConfiguration) -> JSONObject {
         var document = JSONObject()
         document["authorization_servers"] = [.string(configuration.issuer)]
         document["resource"] = .string(configuration.resource)
@@ -53,21 +58,38 @@ extension OAuthServer {
         configuration.advertiseRegistration ?? policy.dynamicRegistrationAvailable
     }
 
+    /// The serialised documents for the current configuration: built on the first request after
+    /// a change, then served as they are (the bytes are shared, never copied per request).
+    func discoveryDocuments() -> DiscoveryDocuments {
+        let (cached, advertised) = state.withLock { ($0.discovery, $0.configuration.advertiseRegistration) }
+        // The policy is asked outside the lock, as everywhere.
+        let registration = advertised ?? policy.dynamicRegistrationAvailable
+        if let cached, cached.registrationAdvertised == registration { return cached }
+        let (configuration, generation) = state.withLock { ($0.configuration, $0.configurationGeneration) }
+        let documents = DiscoveryDocuments(
+            registrationAdvertised: registration,
+            authorizationServer: JSONSerializer.bytes(.object(authorizationServerMetadata(configuration, registration: registration))),
+            protectedResource: JSONSerializer.bytes(.object(protectedResourceMetadata(configuration))))
+        // A change that landed meanwhile wins: its documents are built on the next request.
+        state.withLock { if $0.configurationGeneration == generation { $0.discovery = documents } }
+        return documents
+    }
+
     func authorizationServerMetadataResponse() -> HTTPResponse {
         record(.discovery, .accepted, rule: "discovery.authorization_server", explanation: "served authorization server metadata (RFC 8414)")
-        return .json(JSONSerializer.bytes(.object(authorizationServerMetadata())))
+        return .json(discoveryDocuments().authorizationServer)
     }
 
     func protectedResourceMetadataResponse() -> HTTPResponse {
         record(.discovery, .accepted, rule: "discovery.protected_resource", explanation: "served protected resource metadata (RFC 9728) at the path-inserted location")
-        return .json(JSONSerializer.bytes(.object(protectedResourceMetadata())))
+        return .json(discoveryDocuments().protectedResource)
     }
 
     func rootProtectedResourceMetadataResponse() -> HTTPResponse {
         let configuration = self.configuration
         if configuration.serveRootProtectedResourceMetadata {
             record(.discovery, .accepted, rule: "discovery.protected_resource.root", explanation: "served protected resource metadata at the root location (switch serveRootProtectedResourceMetadata)")
-            return .json(JSONSerializer.bytes(.object(protectedResourceMetadata())))
+            return .json(discoveryDocuments().protectedResource)
         }
         return unauthorizedWellKnownResponse(path: configuration.paths.rootProtectedResourceMetadata)
     }

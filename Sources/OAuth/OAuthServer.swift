@@ -25,6 +25,9 @@ public final class OAuthServer: Sendable {
         /// Consent transactions already completed, by nonce, with their expiry.
         var consumedTransactions: [String: Double] = [:]
         var lastPurge: Double = 0
+        /// Bumped by every configuration change; what the discovery cache is keyed on.
+        var configurationGeneration: UInt64 = 0
+        var discovery: DiscoveryDocuments?
     }
 
     let policy: any OAuthPolicy
@@ -101,7 +104,11 @@ public final class OAuthServer: Sendable {
     /// Changes behaviour at run time (switches, lifetimes, auto-approve). Issuer, resource and
     /// paths are fixed once `install(into:)` has registered the routes.
     public func updateConfiguration(_ change: (inout OAuthConfiguration) -> Void) {
-        state.withLock { change(&$0.configuration) }
+        state.withLock {
+            change(&$0.configuration)
+            $0.configurationGeneration += 1
+            $0.discovery = nil
+        }
     }
 
     /// Consulted by the token endpoint before it redeems anything (the test controls' faults).

@@ -68,7 +68,13 @@ struct ServeRunner {
         // call arriving first waits for this build (see DeferredValue). Normal priority on
         // purpose: a lower one measured no faster first answer, and such a waiter would then
         // wait on a thread the scheduler starves under load.
-        _ = BackgroundTask { application.prepareForToolCalls() }
+        _ = BackgroundTask {
+            application.prepareForToolCalls()
+            // Start-up's scratch (fixture parsing, key generation, index building on three
+            // threads, each with its own malloc arena) is freed but stays resident until
+            // trimmed (issue #16: idle RSS <= 20 MB).
+            ProcessMemory.returnFreePages()
+        }
         if let readyFile = options.readyFile {
             do {
                 try ReadyFile.write(to: readyFile, application: application, port: server.port)

@@ -48,6 +48,23 @@ import Testing
         #expect(served["authorization_servers"]?.arrayValue?.first == metadata["issuer"], "issuer byte for byte")
     }
 
+    /// The documents are serialised once and served as bytes (issue #16); a configuration change
+    /// or a change in the policy's answer on registration shows on the very next request.
+    @Test func cachedDocumentsFollowConfigurationAndPolicyChanges() throws {
+        let harness = try Harness()
+        let first = try Harness.json(try harness.get("/.well-known/oauth-authorization-server"))
+        #expect(try Harness.json(try harness.get("/.well-known/oauth-authorization-server")) == first)
+        #expect(try Harness.json(try harness.get("/.well-known/oauth-authorization-server"))["registration_endpoint"] != nil)
+        harness.server.updateConfiguration { $0.revocation = true; $0.scopesSupported = ["only:this"] }
+        let changed = try Harness.json(try harness.get("/.well-known/oauth-authorization-server"))
+        #expect(changed["revocation_endpoint"] != nil)
+        #expect(changed["scopes_supported"] == .array([.string("only:this")]))
+        let resource = try Harness.json(try harness.get("/.well-known/oauth-protected-resource/mcp"))
+        #expect(resource["scopes_supported"] == .array([.string("only:this")]))
+        harness.policy.contents.withLock { $0.automaticRedirects = [] }
+        #expect(try Harness.json(try harness.get("/.well-known/oauth-authorization-server"))["registration_endpoint"] == nil)
+    }
+
     @Test func rootProtectedResourcePathAnswers401LikeGongUnlessSwitched() throws {
         let gongLike = try Harness { $0.unauthorizedWellKnownPaths = ["/.well-known/openid-configuration"] }
         #expect(try gongLike.get("/.well-known/oauth-protected-resource").status == .unauthorized)

@@ -5,6 +5,7 @@
 --   BENCH_RPC_BODY     the JSON-RPC message (required)
 --   BENCH_BEARER       access token for the Authorization header (optional)
 --   BENCH_PATH         request path (default /mcp)
+--   BENCH_SESSION      Mcp-Session-Id to send (optional; stateful servers such as the Swift SDK's)
 --   BENCH_CHECK_BODIES=1  also read every response body and count JSON-RPC errors and tool
 --                      results with isError; printed by done(). Costs wrk CPU, so the timed runs
 --                      leave it off and the warm-up runs turn it on.
@@ -19,6 +20,10 @@ wrk.body = body
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Accept"] = "application/json, text/event-stream"
 wrk.headers["MCP-Protocol-Version"] = "2025-06-18"
+local session = os.getenv("BENCH_SESSION")
+if session ~= nil and session ~= "" then
+  wrk.headers["Mcp-Session-Id"] = session
+end
 local bearer = os.getenv("BENCH_BEARER")
 if bearer ~= nil and bearer ~= "" then
   wrk.headers["Authorization"] = "Bearer " .. bearer

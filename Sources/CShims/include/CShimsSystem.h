@@ -8,4 +8,8 @@
 void CShims_set_current_thread_name(const char *name);
 /// accept4 (GNU): accepts with SOCK_NONBLOCK | SOCK_CLOEXEC set atomically, saving two fcntl calls.
 int CShims_accept4(int fd, struct sockaddr *address, socklen_t *length, int flags);
+/// malloc_trim(0) (glibc <malloc.h>): returns whole free pages of every malloc arena to the system.
+int CShims_malloc_trim(void);
+/// Bytes in use by malloc (glibc mallinfo2's uordblks + hblkhd), for memory accounting checks.
+size_t CShims_malloc_in_use(void);
 #endif

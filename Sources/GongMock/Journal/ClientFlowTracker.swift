@@ -26,15 +26,29 @@ struct ClientFlowTracker: Sendable {
 
     private var nextFlow = 1
     private var current: [String: Flow] = [:]
+    /// Discovery entries waiting for their client, oldest first, from `pendingStart` on: a queue
+    /// (dropping the oldest moves an index, not up to 1,023 entries) that a flood of discovery
+    /// requests walks in O(1) each rather than O(`maximumPending`).
     private var pending: [Pending] = []
+    private var pendingStart = 0
+    private var pendingCount: Int { pending.count - pendingStart }
+    /// How many waiting entries came from each remote address: a request that can claim only by
+    /// address (anything but an authorize) skips the scan when none did, so 1,024 unclaimed
+    /// discovery requests (health checks, a bench) do not cost every tool call a walk of them.
+    private var pendingAddresses: [String: Int] = [:]
 
     /// Sets `entry.flowID` and, for an authorize, returns the earlier discovery entries it claims.
     mutating func assign(_ entry: inout JournalEntry) -> [UInt64] {
-        pending.removeAll { entry.time - $0.time > Self.attributionWindow }
+        let now = entry.time
+        func expired(_ item: Pending) -> Bool { now - item.time > Self.attributionWindow }
+        // Entries arrive in time order, so the expired ones are at the front (one that a clock
+        // moved back left behind is skipped when claiming).
+        while pendingStart < pending.count, expired(pending[pendingStart]) { dropOldestPending() }
         guard let client = entry.clientID else {
             if entry.isDiscovery {
-                if pending.count >= Self.maximumPending { pending.removeFirst() }
+                if pendingCount >= Self.maximumPending { dropOldestPending() }
                 pending.append(Pending(seq: entry.seq, host: entry.remoteHost, address: entry.remoteAddress, userAgent: entry.userAgent, time: entry.time))
+                pendingAddresses[entry.remoteAddress, default: 0] += 1
             }
             return []
         }
@@ -50,14 +64,34 @@ struct ClientFlowTracker: Sendable {
         // A tool call in a known flow changes nothing: skip the second hash of the client_id.
         if existing?.id != flow.id || existing?.tokenIssued != flow.tokenIssued { current[client] = flow }
         entry.flowID = flow.id
-        guard !pending.isEmpty else { return [] }
+        guard pendingCount > 0 else { return [] }
         let host = entry.remoteHost, address = entry.remoteAddress, agent = entry.userAgent, authorize = entry.isAuthorize
+        guard authorize || pendingAddresses[address] != nil else { return [] }
         func claims(_ item: Pending) -> Bool {
-            item.address == address || (authorize && item.host == host && item.userAgent == agent)
+            !expired(item) && (item.address == address || (authorize && item.host == host && item.userAgent == agent))
         }
-        let claimed = pending.filter(claims).map(\.seq)
-        pending.removeAll(where: claims)
+        let waiting = pending[pendingStart...]
+        let claimed = waiting.filter(claims).map(\.seq)
+        guard !claimed.isEmpty else { return [] }
+        pending = waiting.filter { !claims($0) }
+        pendingStart = 0
+        pendingAddresses = [:]
+        for item in pending { pendingAddresses[item.address, default: 0] += 1 }
         return claimed
+    }
+
+    private mutating func dropOldestPending() {
+        let address = pending[pendingStart].address
+        if let count = pendingAddresses[address], count > 1 { pendingAddresses[address] = count - 1 } else { pendingAddresses[address] = nil }
+        pendingStart += 1
+        // Reclaim the dropped prefix once it is half the array: amortised O(1) per entry.
+        if pendingStart == pending.count {
+            pending.removeAll(keepingCapacity: true)
+            pendingStart = 0
+        } else if pendingStart >= 64 && pendingStart * 2 >= pending.count {
+            pending.removeFirst(pendingStart)
+            pendingStart = 0
+        }
     }
 
     mutating func reset() { self = ClientFlowTracker() }

@@ -12,6 +12,8 @@ struct JournalRing: Sendable {
     /// `seq` of the oldest retained entry.
     private(set) var firstSeq: UInt64 = 1
     private(set) var evicted: UInt64 = 0
+    /// Footprint of every entry evicted so far (what the journal's heap trimming paces itself by).
+    private(set) var evictedBytes = 0
 
     private struct Slot: Sendable {
         var entry: JournalEntry
@@ -55,6 +57,7 @@ struct JournalRing: Sendable {
         guard count > 0 else { return nil }
         let old = slots[head].take()
         bytes -= old?.footprint ?? 0
+        evictedBytes += old?.footprint ?? 0
         head = (head + 1) % slots.count
         count -= 1
         firstSeq += 1
