@@ -27,11 +27,12 @@ public enum URLEncodedForm {
         return pairs
     }
 
-    /// `percentDecodeLenient` on bytes: strict decoding when it succeeds, else the text as it
-    /// came (invalid UTF-8 repaired) with `+` as a space.
+    /// `percentDecodeLenient` on bytes: strict decoding when it succeeds; otherwise the same as
+    /// `parse(String)`: invalid UTF-8 repaired first, then escapes decoded (so `\xFF%40` gives
+    /// U+FFFD `@`, as WHATWG's byte-level decoding does), else the text with `+` as a space.
     private static func decodeLenient(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         if let decoded = percentDecode(bytes, plusAsSpace: true) { return decoded }
-        return String(decoding: bytes, as: UTF8.self).replacingPlusWithSpace()
+        return percentDecodeLenient(String(decoding: bytes, as: UTF8.self))
     }
 
     /// Strict decoding: nil on a malformed `%` escape or invalid UTF-8.
