@@ -27,11 +27,12 @@ public enum URLEncodedForm {
         return pairs
     }
 
-    /// `percentDecodeLenient` on bytes: strict decoding when it succeeds; otherwise the same as
-    /// `parse(String)`: invalid UTF-8 repaired first, then escapes decoded (so `\xFF%40` gives
-    /// U+FFFD `@`, as WHATWG's byte-level decoding does), else the text with `+` as a space.
+    /// `percentDecodeLenient` on bytes, exactly as `parse(String)` decodes the same bytes: the
+    /// text is repaired (invalid UTF-8 to U+FFFD) before escapes are decoded, so a raw byte never
+    /// completes an escaped one (`%C3\xB2` stays literal, `\xFF%40` gives U+FFFD `@`). ASCII
+    /// input (tokens, ids, URLs) needs no repair and takes the direct path.
     private static func decodeLenient(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        if let decoded = percentDecode(bytes, plusAsSpace: true) { return decoded }
+        if bytes.allSatisfy({ $0 < 0x80 }), let decoded = percentDecode(bytes, plusAsSpace: true) { return decoded }
         return percentDecodeLenient(String(decoding: bytes, as: UTF8.self))
     }
 

@@ -39,6 +39,10 @@ import Testing
         let fromText = URLEncodedForm.parse(String(decoding: bytes, as: UTF8.self)).map { [$0.name, $0.value] }
         #expect(fromBytes == [["a", "\u{FFFD}b@c d"]])
         #expect(fromBytes == fromText)
+        // A raw continuation byte after an escaped lead byte: repaired first, so kept literally.
+        let split: [UInt8] = Array("c=%C3".utf8) + [0xB2] + Array("%28".utf8)
+        #expect(URLEncodedForm.parse(split).first?.value == "%C3\u{FFFD}%28")
+        #expect(URLEncodedForm.parse(split).map(\.value) == URLEncodedForm.parse(String(decoding: split, as: UTF8.self)).map(\.value))
     }
 
     @Test func strictDecodingRefusesMalformedInput() {
