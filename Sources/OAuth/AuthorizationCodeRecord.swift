@@ -34,4 +34,13 @@ public struct AuthorizationCodeRecord: Sendable, Equatable {
         self.consumedAt = consumedAt
         self.grantID = grantID
     }
+
+    /// What a redemption leaves behind until the code expires: only what replay detection
+    /// reads (when, for which client, which grant to revoke; RFC 6749 §4.1.2, RFC 9700 §4.5).
+    /// The challenge, redirect URI, scopes and claims are not kept, so a stream of code grants
+    /// holds a few dozen bytes per code instead of every code whole (issue #16).
+    public func redeemed(at time: Double, grantID: String) -> AuthorizationCodeRecord {
+        AuthorizationCodeRecord(codeHash: codeHash, clientID: clientID, redirectURI: "", codeChallenge: "", scopes: [], resource: nil,
+                                subjectID: "", claims: JSONObject(), issuedAt: issuedAt, expiresAt: expiresAt, consumedAt: time, grantID: grantID)
+    }
 }

@@ -62,6 +62,12 @@ public struct OAuthConfiguration: Sendable {
     /// Issue a new refresh token on every refresh and treat reuse of an old one as theft
     /// (OAuth 2.1 §4.3.1): the whole grant is revoked. False returns the same refresh token.
     public var refreshTokenRotation = true
+    /// Seconds a grant is remembered after it ended (revoked, or its refresh token expired by the
+    /// server clock) before the store forgets it and its refresh-token chain (issue #16): until
+    /// then a replayed code or reused refresh token gets the precise refusal; after, the token is
+    /// unknown and still refused. Taken as at least `accessTokenTTL`, so an access token issued
+    /// before the end expires before its grant is forgotten (it is refused either way after).
+    public var endedGrantRetention: Int = 86_400
     public var signingAlgorithm: SigningAlgorithm = .es256
 
     /// `registration_endpoint` and the DCR route. nil: advertised and served exactly when the

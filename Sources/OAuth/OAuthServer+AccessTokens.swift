@@ -101,7 +101,7 @@ extension OAuthServer {
         }
         do {
             if let revoked = try store.revokedAccessToken(jti: jti) { return .failure(.revoked("token revoked: \(revoked.reason)")) }
-            guard let grant = try store.grant(id: grantID) else { return .failure(.revoked("grant \(grantID) is unknown (never issued here, or state was reset)")) }
+            guard let grant = try store.grant(id: grantID) else { return .failure(.revoked("grant \(grantID) is unknown (never issued here, state was reset, or it \(Self.forgottenGrant(configuration)))")) }
             if grant.isRevoked { return .failure(.revoked("grant revoked: \(grant.revocationReason ?? "revoked")")) }
         } catch {
             return .failure(.unavailable(error.message))

@@ -30,21 +30,21 @@ extension OAuthServer {
 extension InMemoryOAuthStateStore {
     func exportedGrants() -> [OAuthServer.ExportedGrant] {
         contents.withLock { contents in
-            let tokens = Dictionary(grouping: contents.refreshTokens.values, by: \.grantID)
-            return contents.grants.values
-                .sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
-                .map { grant in
-                    let chain = (tokens[grant.id] ?? []).sorted { ($0.issuedAt, $0.tokenHash) < ($1.issuedAt, $1.tokenHash) }
-                    return OAuthServer.ExportedGrant(grant: grant, refreshTokens: chain)
-                }
+            contents.grants.values
+                .sorted { ($0.record.createdAt, $0.record.id) < ($1.record.createdAt, $1.record.id) }
+                .map { OAuthServer.ExportedGrant(grant: $0.record, refreshTokens: contents.chain(of: $0)) }
         }
     }
 
     func replaceGrants(_ grants: [OAuthServer.ExportedGrant]) {
         contents.withLock { contents in
-            contents.codes = [:]
-            contents.grants = Dictionary(grants.map { ($0.grant.id, $0.grant) }, uniquingKeysWith: { _, last in last })
-            contents.refreshTokens = Dictionary(grants.flatMap(\.refreshTokens).map { ($0.tokenHash, $0) }, uniquingKeysWith: { _, last in last })
+            var replaced = Contents(keys: contents.keys, revokedAccessTokens: contents.revokedAccessTokens,
+                                    revocationExpiry: contents.revocationExpiry)
+            for exported in grants { replaced.putGrant(exported.grant) }
+            for exported in grants {
+                for token in exported.refreshTokens { replaced.putRefreshToken(token) }
+            }
+            contents = replaced
         }
     }
 }

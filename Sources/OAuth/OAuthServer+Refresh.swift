@@ -16,7 +16,7 @@ extension OAuthServer {
         let found: RefreshTokenRecord?
         do { found = try store.refreshToken(hash: tokenHash) } catch { throw storeFailure(error, clientID: client.id) }
         guard let record = found else {
-            throw refuse(.token, OAuthError(.invalidGrant, "The refresh token is not valid: unknown to this server (never issued, or issued before a reset)."),
+            throw refuse(.token, OAuthError(.invalidGrant, "The refresh token is not valid: unknown to this server (never issued, issued before a reset, or its grant \(Self.forgottenGrant(configuration)))."),
                          rule: "token.refresh.unknown", clientID: client.id, fields: fields)
         }
         guard record.clientID == client.id else {

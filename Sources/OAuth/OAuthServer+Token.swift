@@ -110,9 +110,7 @@ extension OAuthServer {
             do throws(OAuthStoreError) {
                 guard let current = try store.authorizationCode(hash: codeHash) else { return .vanished }
                 if current.consumedAt != nil { return .alreadyConsumed(current) }
-                var consumed = current
-                consumed.consumedAt = now
-                consumed.grantID = grant.id
+                let consumed = current.redeemed(at: now, grantID: grant.id)
                 try store.putGrant(grant)
                 try store.putRefreshToken(refreshRecord(refreshToken, grant: grant, now: now, configuration: configuration))
                 try store.putAuthorizationCode(consumed)

@@ -217,10 +217,19 @@ public final class OAuthServer: Sendable {
         return error
     }
 
-    /// Drops expired codes, revocations and consent nonces now and then (at most once a minute).
+    /// Records the store may touch per token request in its housekeeping step (`sweep`): well
+    /// above the one grant or code a request adds, so the sweep keeps up with any stream.
+    static let sweepBudget = 32
+
+    /// A bounded housekeeping step of the store on every call (ended grants, expired codes),
+    /// and expired codes, revocations and consent nonces dropped at most once a minute.
     func purgeIfDue() {
         let now = clock.now()
         state.withLock { state in
+            let retention = Double(Self.grantRetention(state.configuration))
+            do { try store.sweep(now: now, retention: retention, budget: Self.sweepBudget) } catch {
+                logger.warning("sweeping ended OAuth grants failed", [("error", "\(error)")])
+            }
             guard now - state.lastPurge >= 60 else { return }
             state.lastPurge = now
             state.consumedTransactions = state.consumedTransactions.filter { $0.value > now }

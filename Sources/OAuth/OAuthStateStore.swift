@@ -23,6 +23,12 @@ public protocol OAuthStateStore: Sendable {
     /// Drops codes and access-token revocations that expired before `time`.
     func purge(expiredBefore time: Double) throws(OAuthStoreError)
 
+    /// One bounded step of housekeeping, called on token requests: forgets grants that ended
+    /// (revoked, or their refresh token expired) at least `retention` seconds before `now`,
+    /// with their refresh tokens, touching about `budget` records at most (issue #16).
+    /// A token of a forgotten grant is then unknown, so still refused.
+    func sweep(now: Double, retention: Double, budget: Int) throws(OAuthStoreError)
+
     /// Forgets everything except signing keys (the test controls' reset).
     func removeAllGrantsAndCodes() throws(OAuthStoreError)
 }

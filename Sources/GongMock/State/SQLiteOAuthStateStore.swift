@@ -13,7 +13,8 @@ import Synchronization
 ///
 /// Only codes and revocations carry the table's `expires_at`, because the database purge is
 /// per table, not per namespace, and `OAuthStateStore.purge` must leave refresh tokens and grants
-/// alone (their expiry lives inside the record and the server checks it).
+/// alone (their expiry lives inside the record and the server checks it); ended grants and their
+/// tokens go through `sweep` (`+Sweep`), after the retention the server asks for.
 public final class SQLiteOAuthStateStore: OAuthStateStore {
     /// The `oauth_kv` namespaces this store owns.
     public enum Namespace {
@@ -29,6 +30,8 @@ public final class SQLiteOAuthStateStore: OAuthStateStore {
     public let database: StateDatabase
     /// Serialises `addSigningKeyPEM`'s read-then-insert, so two additions never pick one key.
     private let signingKeyLock = Mutex(())
+    /// The incremental sweep's position (`+Sweep`).
+    let sweepCursor = Mutex(SweepCursor())
 
     public init(database: StateDatabase) {
         self.database = database
@@ -177,7 +180,7 @@ public final class SQLiteOAuthStateStore: OAuthStateStore {
         do { return try body() } catch { throw OAuthStoreError("\(doing) failed: \(error)") }
     }
 
-    private func write(_ doing: String, _ body: () throws(StateDatabaseError) -> Void) throws(OAuthStoreError) {
+    func write(_ doing: String, _ body: () throws(StateDatabaseError) -> Void) throws(OAuthStoreError) {
         do { try body() } catch { throw OAuthStoreError("\(doing) failed: \(error)") }
     }
 }

@@ -1,0 +1,116 @@
+extension InMemoryOAuthStateStore {
+    /// A rotated refresh token as kept for reuse detection (OAuth 2.1 §4.3.1): which grant it
+    /// belongs to and when it was issued and rotated; 32 bytes beside its 32-byte digest. Its
+    /// expiry and successor are not kept: a rotated token is refused as reused whatever they
+    /// were, and the successor is the next token of the grant's chain.
+    struct RotatedRefreshToken: Sendable {
+        let grantID: String
+        let issuedAt: Double
+        let rotatedAt: Double
+    }
+
+    /// A grant and the refresh tokens issued from it, so they can be forgotten together.
+    struct GrantSlot: Sendable {
+        var record: GrantRecord
+        /// The hash of the token not yet rotated (rotation off: the one token), if any.
+        var live: String?
+        /// Tokens with a digest hash, in issuance order (rotated ones are compact).
+        var chain: [TokenDigest] = []
+        /// Tokens whose hash is not a digest, kept whole.
+        var others: [String] = []
+    }
+
+    /// Everything the store holds. The mutating methods keep the indexes in step; the store
+    /// calls them under its lock.
+    struct Contents: Sendable {
+        var keys: [String] = []
+        var codes: [String: AuthorizationCodeRecord] = [:]
+        var codeExpiry = ExpiryHeap()
+        var grants: [String: GrantSlot] = [:]
+        /// Every grant id once, for the incremental sweep (`+Sweep`), visited from `sweepCursor`.
+        var sweepRing: [String] = []
+        var sweepCursor = 0
+        /// Pruned grants' token chains still to be dropped, a budget at a time.
+        var pendingDrops: [[TokenDigest]] = []
+        /// Tokens not yet rotated, and every token that cannot be kept compact.
+        var refreshTokens: [String: RefreshTokenRecord] = [:]
+        var rotatedRefreshTokens: [TokenDigest: RotatedRefreshToken] = [:]
+        var revokedAccessTokens: [String: RevokedAccessTokenRecord] = [:]
+        var revocationExpiry = ExpiryHeap()
+
+        mutating func putCode(_ record: AuthorizationCodeRecord) {
+            let previous = codes.updateValue(record, forKey: record.codeHash)
+            if previous?.expiresAt != record.expiresAt { codeExpiry.insert(record.codeHash, expiresAt: record.expiresAt) }
+        }
+
+        mutating func putRevocation(_ record: RevokedAccessTokenRecord) {
+            let previous = revokedAccessTokens.updateValue(record, forKey: record.jti)
+            if previous?.expiresAt != record.expiresAt { revocationExpiry.insert(record.jti, expiresAt: record.expiresAt) }
+        }
+
+        mutating func putGrant(_ record: GrantRecord) {
+            if grants[record.id] != nil {
+                grants[record.id]?.record = record
+            } else {
+                grants[record.id] = GrantSlot(record: record)
+                sweepRing.append(record.id)
+            }
+        }
+
+        func refreshToken(hash: String) -> RefreshTokenRecord? {
+            if let record = refreshTokens[hash] { return record }
+            guard let digest = TokenDigest(hash: hash), let rotated = rotatedRefreshTokens[digest],
+                  let grant = grants[rotated.grantID]?.record else { return nil }
+            return RefreshTokenRecord(tokenHash: hash, grantID: rotated.grantID, clientID: grant.clientID, issuedAt: rotated.issuedAt,
+                                      expiresAt: nil, rotatedAt: rotated.rotatedAt)
+        }
+
+        /// A rotated token of a stored grant with a digest hash is kept compact; anything else whole.
+        mutating func putRefreshToken(_ record: RefreshTokenRecord) {
+            let digest = TokenDigest(hash: record.tokenHash)
+            let known = refreshTokens[record.tokenHash] != nil || digest.map { rotatedRefreshTokens[$0] != nil } ?? false
+            guard var slot = grants[record.grantID] else {
+                if let digest { rotatedRefreshTokens[digest] = nil }
+                refreshTokens[record.tokenHash] = record
+                return
+            }
+            grants[record.grantID] = nil  // edit the slot in place, without copying its chain
+            if !known {
+                if let digest { slot.chain.append(digest) } else { slot.others.append(record.tokenHash) }
+            }
+            if let digest, let rotatedAt = record.rotatedAt, slot.record.clientID == record.clientID {
+                refreshTokens[record.tokenHash] = nil
+                rotatedRefreshTokens[digest] = RotatedRefreshToken(grantID: slot.record.id, issuedAt: record.issuedAt, rotatedAt: rotatedAt)
+            } else {
+                if let digest { rotatedRefreshTokens[digest] = nil }
+                refreshTokens[record.tokenHash] = record
+            }
+            if record.rotatedAt == nil {
+                slot.live = record.tokenHash
+            } else if slot.live == record.tokenHash {
+                slot.live = nil
+            }
+            grants[record.grantID] = slot
+        }
+
+        /// The grant's tokens, oldest first; a rotated compact token names the next one of the
+        /// chain as its successor.
+        func chain(of slot: GrantSlot) -> [RefreshTokenRecord] {
+            var tokens: [RefreshTokenRecord] = []
+            for (index, digest) in slot.chain.enumerated() {
+                let hash = digest.hash
+                if var record = refreshToken(hash: hash) {
+                    if rotatedRefreshTokens[digest] != nil, index + 1 < slot.chain.count { record.replacedByHash = slot.chain[index + 1].hash }
+                    tokens.append(record)
+                }
+            }
+            tokens += slot.others.compactMap { refreshTokens[$0] }
+            return tokens.sorted { ($0.issuedAt, $0.tokenHash) < ($1.issuedAt, $1.tokenHash) }
+        }
+
+        /// Forgets every code, grant, refresh token and revocation (keys stay).
+        mutating func removeAllButKeys() {
+            self = Contents(keys: keys)
+        }
+    }
+}
