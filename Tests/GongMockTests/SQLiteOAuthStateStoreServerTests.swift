@@ -6,7 +6,7 @@ import Testing
 @testable import GongMock
 
 /// The smallest policy the round trip needs: one confidential client and one person.
-private final class RoundTripPolicy: OAuthPolicy {
+final class RoundTripPolicy: OAuthPolicy {
     static let redirect = "https://client.example.com/cb"
     static let scopes = ["mcp:ai-ask:read", "mcp:ai-briefer:read"]
 
@@ -38,7 +38,7 @@ private final class RoundTripPolicy: OAuthPolicy {
 }
 
 /// An `OAuthServer` on the SQLite store, spoken to through its router.
-private struct RoundTripServer {
+struct RoundTripServer {
     static let verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"
     static let challenge = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
     static let resource = "http://127.0.0.1:7777/mcp"
@@ -47,11 +47,12 @@ private struct RoundTripServer {
     let router: Router
     let store: SQLiteOAuthStateStore
 
-    init(directory: String, clock: ManualClock) throws {
+    init(directory: String, clock: ManualClock, configure: (inout OAuthConfiguration) -> Void = { _ in }) throws {
         store = SQLiteOAuthStateStore(database: try StateDatabase(directory: directory))
         var configuration = OAuthConfiguration(issuer: "http://127.0.0.1:7777", resource: Self.resource, scopesSupported: RoundTripPolicy.scopes)
         GongPreset.apply(to: &configuration)
         configuration.autoApproveSubject = "u-ada"
+        configure(&configuration)
         server = try OAuthServer(configuration: configuration, policy: RoundTripPolicy(), clock: clock,
                                  logger: Logger(category: "oauth", sink: MemoryLogSink(), clock: clock), store: store)
         var router = Router()
