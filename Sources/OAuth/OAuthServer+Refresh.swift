@@ -93,7 +93,7 @@ extension OAuthServer {
         let found: GrantRecord?
         do { found = try store.grant(id: id) } catch { throw storeFailure(error, clientID: clientID) }
         guard let grant = found else {
-            throw refuse(.token, OAuthError(.invalidGrant, "The grant behind this refresh token no longer exists."), rule: "token.refresh.grant_unknown", clientID: clientID, fields: fields)
+            throw refuse(.token, OAuthError(.invalidGrant, "The grant behind this refresh token no longer exists: it ended (revoked, or its refresh token expired) and was forgotten, or the state was reset."), rule: "token.refresh.grant_unknown", clientID: clientID, fields: fields)
         }
         if let revokedAt = grant.revokedAt {
             throw refuse(.token, OAuthError(.invalidGrant, "The grant behind this refresh token was revoked at \(Timestamp.iso8601(revokedAt)): \(grant.revocationReason ?? "revoked")."),
