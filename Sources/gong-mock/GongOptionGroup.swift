@@ -27,6 +27,12 @@ struct GongOptionGroup: ParsableArguments {
     @Option(name: .customLong("token-ttl"), help: "Access-token lifetime in seconds (Gong's is not public).")
     var tokenTTL = 3600
 
+    @Option(name: .customLong("refresh-token-ttl"), help: "Refresh-token lifetime in seconds, renewed by every rotation (Gong's is not public). Default: a refresh token lives until its grant is revoked. A grant whose token expired is forgotten after --grant-retention, so a long run's memory follows the grants in use.")
+    var refreshTokenTTL: Int?
+
+    @Option(name: .customLong("grant-retention"), help: "Seconds an ended grant (revoked, or its refresh token expired) is remembered, with the precise refusal, before it and its tokens are forgotten (at least --token-ttl; default 86400). Its tokens stay refused after.")
+    var grantRetention = 86_400
+
     @Option(name: .customLong("signing-alg"), help: "Access-token signature: ES256 or RS256.")
     var signingAlgorithm = "ES256"
 
@@ -95,6 +101,10 @@ struct GongOptionGroup: ParsableArguments {
 
     func validate() throws {
         guard (1...31_536_000).contains(tokenTTL) else { throw ValidationError("--token-ttl must be 1 to 31536000 seconds, got \(tokenTTL)") }
+        if let refreshTokenTTL, !(1...315_360_000).contains(refreshTokenTTL) {
+            throw ValidationError("--refresh-token-ttl must be 1 to 315360000 seconds, got \(refreshTokenTTL)")
+        }
+        guard (0...315_360_000).contains(grantRetention) else { throw ValidationError("--grant-retention must be 0 to 315360000 seconds, got \(grantRetention)") }
         guard OAuthConfiguration.SigningAlgorithm(rawValue: signingAlgorithm.uppercased()) != nil else {
             throw ValidationError("--signing-alg must be ES256 or RS256, got \"\(signingAlgorithm)\"")
         }
@@ -128,6 +138,8 @@ struct GongOptionGroup: ParsableArguments {
         options.randomSeed = randomSeed
         options.autoApproveEmail = autoApprove
         options.tokenTTL = tokenTTL
+        options.refreshTokenTTL = refreshTokenTTL
+        options.grantRetention = grantRetention
         options.signingAlgorithm = OAuthConfiguration.SigningAlgorithm(rawValue: signingAlgorithm.uppercased()) ?? .es256
         options.advertiseRegistration = registration == "auto" ? nil : registration == "on"
         options.revocation = revocation

@@ -110,6 +110,8 @@ public final class GongMockApplication: Sendable {
         var oauthConfiguration = OAuthConfiguration(issuer: baseURL, resource: mcpURL, scopesSupported: Self.scopes)
         GongPreset.apply(to: &oauthConfiguration)
         oauthConfiguration.accessTokenTTL = options.tokenTTL
+        oauthConfiguration.refreshTokenTTL = options.refreshTokenTTL
+        oauthConfiguration.endedGrantRetention = options.grantRetention
         oauthConfiguration.signingAlgorithm = options.signingAlgorithm
         oauthConfiguration.advertiseRegistration = options.advertiseRegistration
         oauthConfiguration.revocation = options.revocation

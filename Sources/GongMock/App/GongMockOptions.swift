@@ -16,6 +16,10 @@ public struct GongMockOptions: Sendable {
     public var autoApproveEmail: String?
     /// Access-token lifetime in seconds (Gong's is not public; 3600 is the mock's choice).
     public var tokenTTL: Int = 3600
+    /// Refresh-token lifetime in seconds; nil (default): until the grant is revoked.
+    public var refreshTokenTTL: Int?
+    /// Seconds an ended grant is remembered before it is forgotten (issue #16; at least `tokenTTL`).
+    public var grantRetention: Int = 86_400
     public var signingAlgorithm: OAuthConfiguration.SigningAlgorithm = .es256
     /// Where the virtual clock starts (`--clock`; else the seed's `clock`; else real time).
     public var clockStart: Double?
