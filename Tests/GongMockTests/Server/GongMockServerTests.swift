@@ -16,6 +16,20 @@ import Testing
         return options
     }
 
+    @Test func refreshLifetimeAndGrantRetentionReachTheAuthorizationServer() throws {
+        var options = try Self.options()
+        options.refreshTokenTTL = 7_200
+        options.grantRetention = 600
+        let server = try GongMockServer.start(options: options)
+        defer { server.stop(gracePeriod: .zero) }
+        let configuration = try #require(server.application?.oauth.configuration)
+        #expect(configuration.refreshTokenTTL == 7_200 && configuration.endedGrantRetention == 600)
+        let defaults = try GongMockServer.start(options: Self.options())
+        defer { defaults.stop(gracePeriod: .zero) }
+        #expect(defaults.application?.oauth.configuration.refreshTokenTTL == nil)
+        #expect(defaults.application?.oauth.configuration.endedGrantRetention == 86_400)
+    }
+
     @Test func servesTheStackOnAnEphemeralPort() throws {
         let server = try GongMockServer.start(options: Self.options(cors: true))
         defer { server.stop(gracePeriod: .zero) }
