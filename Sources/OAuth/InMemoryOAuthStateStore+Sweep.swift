@@ -14,8 +14,9 @@ extension InMemoryOAuthStateStore.Contents {
             if let revocation = revokedAccessTokens[jti], revocation.expiresAt < now { revokedAccessTokens[jti] = nil }
             work += 1
         }
+        // A few grants a call: the ring still turns faster than one grant a token request adds.
         var visited = 0
-        while work < budget, visited < budget, !sweepRing.isEmpty {
+        while work < budget, visited < max(1, budget / 8), !sweepRing.isEmpty {
             if sweepCursor >= sweepRing.count { sweepCursor = 0 }
             visited += 1
             guard let slot = grants[sweepRing[sweepCursor]] else {

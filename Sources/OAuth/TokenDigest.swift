@@ -11,7 +11,10 @@ struct TokenDigest: Hashable, Sendable {
     let word3: UInt64
 
     init?(hash: String) {
-        guard hash.utf8.count == 43, let bytes = Base64URL.decode(hash), bytes.count == 32 else { return nil }
+        // 43 characters carry 258 bits: the last one's two low bits must be zero, or the text
+        // decodes to these bytes without being the encoding they print back as.
+        guard hash.utf8.count == 43, let last = hash.utf8.last, Self.sextet(last) & 0b11 == 0,
+              let bytes = Base64URL.decode(hash), bytes.count == 32 else { return nil }
         func word(_ start: Int) -> UInt64 {
             var value: UInt64 = 0
             for byte in bytes[start..<(start + 8)] { value = value << 8 | UInt64(byte) }
@@ -21,9 +24,18 @@ struct TokenDigest: Hashable, Sendable {
         word1 = word(8)
         word2 = word(16)
         word3 = word(24)
-        // 43 characters carry 258 bits; text whose last two bits are not zero decodes to the
-        // same bytes but is not the encoding this digest would print back.
-        guard self.hash == hash else { return nil }
+    }
+
+    /// The value of a base64url character; 0 for any other byte (then decoding refuses it).
+    private static func sextet(_ byte: UInt8) -> UInt8 {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte - UInt8(ascii: "A")
+        case UInt8(ascii: "a")...UInt8(ascii: "z"): byte - UInt8(ascii: "a") + 26
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0") + 52
+        case UInt8(ascii: "-"): 62
+        case UInt8(ascii: "_"): 63
+        default: 0
+        }
     }
 
     var hash: String {

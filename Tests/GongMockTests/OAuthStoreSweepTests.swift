@@ -39,8 +39,8 @@ import Testing
             try store.putGrant(grant)
             for token in Self.chain(grant.id, expiresAt: expiresAt) { try store.putRefreshToken(token) }
         }
-        try store.sweep(now: 100, retention: 50, budget: 1_000)
-        try store.sweep(now: 100, retention: 50, budget: 1_000)  // SQLite: a rotated row read before its grant ended goes on the next pass
+        // SQLite reads every `sweepInterval`th call; a rotated row read before its grant ended goes on the next pass.
+        for _ in 0..<(2 * SQLiteOAuthStateStore.sweepInterval) { try store.sweep(now: 100, retention: 50, budget: 1_000) }
         for (grant, _, forgotten) in cases {
             #expect((try store.grant(id: grant.id) == nil) == forgotten, "\(grant.id)")
             for token in Self.chain(grant.id) {
@@ -55,17 +55,21 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let database = try StateDatabase(directory: directory)
         let store = SQLiteOAuthStateStore(database: database)
-        for index in 0..<40 {
+        for index in 0..<100 {
             try store.putGrant(Self.grant("g\(index)", revokedAt: 1))
             for token in Self.chain("g\(index)") { try store.putRefreshToken(token) }
         }
         try store.putRefreshToken(RefreshTokenRecord(tokenHash: Self.digest("orphan"), grantID: "no-such-grant", clientID: "manual-1", issuedAt: 1, expiresAt: nil))
         typealias Names = SQLiteOAuthStateStore.Namespace
-        #expect(try database.oauthEntries(namespace: Names.refreshTokens).count == 81)
-        // A bounded step reads at most `budget` rows of each namespace.
-        try store.sweep(now: 1_000, retention: 10, budget: 16)
-        #expect(try database.oauthEntries(namespace: Names.grants).count >= 40 - 32)
-        for _ in 0..<20 { try store.sweep(now: 1_000, retention: 10, budget: 16) }
+        #expect(try database.oauthEntries(namespace: Names.refreshTokens).count == 201)
+        // Only every `sweepInterval`th call reads, `budget × sweepInterval / 4` rows of each namespace.
+        let interval = SQLiteOAuthStateStore.sweepInterval
+        for _ in 0..<(interval - 1) { try store.sweep(now: 1_000, retention: 10, budget: 4) }
+        #expect(try database.oauthEntries(namespace: Names.grants).count == 100)
+        try store.sweep(now: 1_000, retention: 10, budget: 4)
+        let left = try database.oauthEntries(namespace: Names.grants).count
+        #expect(left < 100 && left >= 100 - 2 * interval, "at most \(interval) grant rows and \(interval) token rows read")
+        for _ in 0..<(40 * interval) { try store.sweep(now: 1_000, retention: 10, budget: 4) }
         #expect(try database.oauthEntries(namespace: Names.grants).isEmpty)
         #expect(try database.oauthEntries(namespace: Names.refreshTokens).isEmpty)
     }
@@ -93,7 +97,7 @@ import Testing
         #expect(try second.server.grants().first?.isRevoked == true)
 
         clock.advance(by: 101)
-        for token in [refresh2, refresh1, refresh2] {
+        for token in Array(repeating: [refresh2, refresh1], count: SQLiteOAuthStateStore.sweepInterval).joined() {
             let refused = try second.token([("grant_type", "refresh_token"), ("refresh_token", token)])
             #expect(refused.status == .badRequest && refused.body["error"] == "invalid_grant", "\(refused.body)")
         }

@@ -189,7 +189,7 @@ import Testing
             steps += 1
         }
         #expect(total == 0)
-        #expect(steps <= 40)
+        #expect(steps <= 120, "one grant visited per step at this budget, its tokens dropped meanwhile")
     }
 
     @Test func tokenDigestsConvertOnlyCanonicalHashes() {

@@ -1,20 +1,30 @@
 import OAuth
 
 extension SQLiteOAuthStateStore {
-    /// Where the incremental sweep stopped in each namespace (rowids; 0 starts over).
+    /// Where the incremental sweep stopped in each namespace (rowids; 0 starts over), and how
+    /// many calls it has had: it reads only every `sweepInterval`th call, so most token requests
+    /// pay nothing for it.
     struct SweepCursor: Sendable {
         var refreshTokenRow: Int64 = 0
         var grantRow: Int64 = 0
+        var calls = 0
     }
 
-    /// One bounded step (issue #16): reads the next `budget` refresh-token rows and the next
-    /// `budget` grant rows after the cursor and deletes, in one transaction, the grants that
+    /// Reads happen every this many calls, of this many times the budget: a rotation writes two
+    /// rows (each REPLACE takes a new rowid), so the cursor still outruns the writes four times.
+    static let sweepInterval = 16
+
+    /// One bounded step (issue #16), every `sweepInterval`th call: reads the next
+    /// `budget × sweepInterval / 4` refresh-token rows and as many grant rows after the cursor and deletes, in one transaction, the grants that
     /// ended (revoked, or their live refresh token expired) at least `retention` seconds before
     /// `now` together with their refresh tokens, and refresh tokens whose grant is gone. A
     /// grant's other tokens go when the cursor reaches them. Rows that cannot be read are left
     /// for the reads that report them.
     public func sweep(now: Double, retention: Double, budget: Int) throws(OAuthStoreError) {
         try sweepCursor.withLock { (cursor: inout SweepCursor) throws(OAuthStoreError) in
+            cursor.calls += 1
+            guard cursor.calls % Self.sweepInterval == 0 else { return }
+            let budget = budget * Self.sweepInterval / 4
             var operations: [StateDatabase.OAuthOperation] = []
             var grants: [String: GrantRecord?] = [:]
             var ended = Set<String>()
