@@ -65,32 +65,32 @@ extension InMemoryOAuthStateStore {
                                       expiresAt: nil, rotatedAt: rotated.rotatedAt)
         }
 
-        /// A rotated token of a stored grant with a digest hash is kept compact; anything else whole.
+        /// A rotated token of a stored grant with a digest hash is kept compact; anything else
+        /// whole. The grant's slot is edited in place, so its chain is never copied.
         mutating func putRefreshToken(_ record: RefreshTokenRecord) {
-            let digest = TokenDigest(hash: record.tokenHash)
-            let known = refreshTokens[record.tokenHash] != nil || digest.map { rotatedRefreshTokens[$0] != nil } ?? false
-            guard var slot = grants[record.grantID] else {
+            let hash = record.tokenHash
+            let digest = TokenDigest(hash: hash)
+            guard let grant = grants[record.grantID]?.record else {
                 if let digest { rotatedRefreshTokens[digest] = nil }
-                refreshTokens[record.tokenHash] = record
+                refreshTokens[hash] = record
                 return
             }
-            grants[record.grantID] = nil  // edit the slot in place, without copying its chain
-            if !known {
-                if let digest { slot.chain.append(digest) } else { slot.others.append(record.tokenHash) }
-            }
-            if let digest, let rotatedAt = record.rotatedAt, slot.record.clientID == record.clientID {
-                refreshTokens[record.tokenHash] = nil
-                rotatedRefreshTokens[digest] = RotatedRefreshToken(grantID: slot.record.id, issuedAt: record.issuedAt, rotatedAt: rotatedAt)
+            let known = refreshTokens[hash] != nil || digest.map { rotatedRefreshTokens[$0] != nil } ?? false
+            if let digest, let rotatedAt = record.rotatedAt, grant.clientID == record.clientID {
+                refreshTokens[hash] = nil
+                rotatedRefreshTokens[digest] = RotatedRefreshToken(grantID: grant.id, issuedAt: record.issuedAt, rotatedAt: rotatedAt)
             } else {
                 if let digest { rotatedRefreshTokens[digest] = nil }
-                refreshTokens[record.tokenHash] = record
+                refreshTokens[hash] = record
+            }
+            if !known {
+                if let digest { grants[record.grantID]?.chain.append(digest) } else { grants[record.grantID]?.others.append(hash) }
             }
             if record.rotatedAt == nil {
-                slot.live = record.tokenHash
-            } else if slot.live == record.tokenHash {
-                slot.live = nil
+                grants[record.grantID]?.live = hash
+            } else if grants[record.grantID]?.live == hash {
+                grants[record.grantID]?.live = nil
             }
-            grants[record.grantID] = slot
         }
 
         /// The grant's tokens, oldest first; a rotated compact token names the next one of the
