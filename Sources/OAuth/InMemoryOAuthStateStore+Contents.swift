@@ -48,7 +48,32 @@ extension InMemoryOAuthStateStore {
             if previous?.expiresAt != record.expiresAt { revocationExpiry.insert(record.jti, expiresAt: record.expiresAt) }
         }
 
+        /// The last grant stored for each client and person (`sharingStorage`).
+        var grantTemplates: [String: GrantRecord] = [:]
+
+        /// Every grant of one client and person carries the same scopes, resource and claims as
+        /// a rule: a new one equal in those shares the stored one's storage, so a stream of code
+        /// grants does not keep a copy of the same claims per grant (issue #16).
+        mutating func sharingStorage(_ record: GrantRecord) -> GrantRecord {
+            let key = record.clientID + "\u{1F}" + record.subjectID
+            guard let template = grantTemplates[key] else {
+                // Many clients (dynamic registration) must not grow it without bound either.
+                if grantTemplates.count >= 4_096 { grantTemplates = [:] }
+                grantTemplates[key] = record
+                return record
+            }
+            var shared = record
+            shared.clientID = template.clientID
+            shared.subjectID = template.subjectID
+            if template.scopes == record.scopes { shared.scopes = template.scopes }
+            if template.resource == record.resource { shared.resource = template.resource }
+            if template.claims == record.claims { shared.claims = template.claims }
+            grantTemplates[key] = shared
+            return shared
+        }
+
         mutating func putGrant(_ record: GrantRecord) {
+            let record = sharingStorage(record)
             if grants[record.id] != nil {
                 grants[record.id]?.record = record
             } else {

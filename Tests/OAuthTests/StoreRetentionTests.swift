@@ -192,6 +192,22 @@ import Testing
         #expect(steps <= 120, "one grant visited per step at this budget, its tokens dropped meanwhile")
     }
 
+    /// Grants of one client and person share their scopes, resource and claims' storage; what
+    /// reads back is exactly what was stored, also when they differ.
+    @Test func grantsSharingStorageReadBackAsStored() throws {
+        let store = InMemoryOAuthStateStore()
+        let claims = JSONObject([("integration_id", "int-1"), ("authorization_context", "PERSONAL")])
+        let grants = [
+            GrantRecord(id: "g1", clientID: "manual-1", subjectID: "u-ada", scopes: ["a", "b"], resource: "r", claims: claims, createdAt: 1),
+            GrantRecord(id: "g2", clientID: "manual-1", subjectID: "u-ada", scopes: ["a", "b"], resource: "r", claims: claims, createdAt: 2),
+            GrantRecord(id: "g3", clientID: "manual-1", subjectID: "u-ada", scopes: ["a"], resource: nil,
+                        claims: JSONObject([("integration_id", "int-2")]), createdAt: 3),
+            GrantRecord(id: "g4", clientID: "manual-1", subjectID: "u-bob", scopes: ["a", "b"], resource: "r", claims: claims, createdAt: 4),
+        ]
+        for grant in grants { try store.putGrant(grant) }
+        #expect(try store.allGrants() == grants)
+    }
+
     @Test func tokenDigestsConvertOnlyCanonicalHashes() {
         let hash = TokenHash.of("a refresh token")
         #expect(TokenDigest(hash: hash)?.hash == hash)
