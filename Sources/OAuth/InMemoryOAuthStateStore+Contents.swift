@@ -1,25 +1,4 @@
 extension InMemoryOAuthStateStore {
-    /// A rotated refresh token as kept for reuse detection (OAuth 2.1 §4.3.1): which grant it
-    /// belongs to and when it was issued and rotated; 32 bytes beside its 32-byte digest. Its
-    /// expiry and successor are not kept: a rotated token is refused as reused whatever they
-    /// were, and the successor is the next token of the grant's chain.
-    struct RotatedRefreshToken: Sendable {
-        let grantID: String
-        let issuedAt: Double
-        let rotatedAt: Double
-    }
-
-    /// A grant and the refresh tokens issued from it, so they can be forgotten together.
-    struct GrantSlot: Sendable {
-        var record: GrantRecord
-        /// The hash of the token not yet rotated (rotation off: the one token), if any.
-        var live: String?
-        /// Tokens with a digest hash, in issuance order (rotated ones are compact).
-        var chain: [TokenDigest] = []
-        /// Tokens whose hash is not a digest, kept whole.
-        var others: [String] = []
-    }
-
     /// Everything the store holds. The mutating methods keep the indexes in step; the store
     /// calls them under its lock.
     struct Contents: Sendable {
