@@ -21,8 +21,8 @@ struct FindingSearch {
         let document: Int
         let line: Int
         var score: Int
-        /// Pattern positions matched by this line.
-        var patterns: [Int]
+        /// Where this hit's pattern bits start in `callPatternBits` / `emailPatternBits`.
+        let bits: Int
     }
 
     static let maximumCallFindings = 12
@@ -35,8 +35,14 @@ struct FindingSearch {
     /// Every matching line, ranked.
     let callHits: [Hit]
     let emailHits: [Hit]
+    /// Per hit, `wordsPerHit` words with bit p set when pattern p matched the line: a set of
+    /// patterns per hit without an array (an allocation) per hit.
+    let callPatternBits: [UInt64]
+    let emailPatternBits: [UInt64]
+    let wordsPerHit: Int
 
     init(topics: [Topic], vocabulary: SearchVocabulary, data: CompanyData, selection: ConversationSelection) {
+        let index = data.index
         self.topics = topics
         var patterns: [Pattern] = []
         for (topicPosition, topic) in topics.enumerated() {
@@ -48,22 +54,24 @@ struct FindingSearch {
                     }
                 }
             case .term(let term):
-                if let id = data.index.termID(term) {
+                if let id = index.termID(term) {
                     patterns.append(Pattern(topic: topicPosition, label: term, terms: [id], weight: 1))
                 }
             }
         }
         self.patterns = patterns
-        let index = data.index
-        callHits = FindingSearch.match(patterns, postings: index.callPostings, lines: index.callLines,
-                                       documents: selection.callPositions, documentCount: data.calls.count)
-        emailHits = FindingSearch.match(patterns, postings: index.emailPostings, lines: index.emailLines,
-                                        documents: selection.emailPositions, documentCount: data.emails.count)
+        let words = max(1, (patterns.count + 63) / 64)
+        wordsPerHit = words
+        (callHits, callPatternBits) = FindingSearch.match(patterns, words: words, postings: index.callPostings, lines: index.callLines,
+                                                          documents: selection.callPositions, documentCount: data.calls.count)
+        (emailHits, emailPatternBits) = FindingSearch.match(patterns, words: words, postings: index.emailPostings,
+                                                            lines: index.emailLines, documents: selection.emailPositions,
+                                                            documentCount: data.emails.count)
     }
 
-    private static func match(_ patterns: [Pattern], postings: [[ConversationIndex.Posting]],
-                              lines: [[ConversationIndex.Line]], documents: [Int], documentCount: Int) -> [Hit] {
-        guard !documents.isEmpty, !patterns.isEmpty else { return [] }
+    private static func match(_ patterns: [Pattern], words: Int, postings: [[ConversationIndex.Posting]],
+                              lines: [[ConversationIndex.Line]], documents: [Int], documentCount: Int) -> ([Hit], [UInt64]) {
+        guard !documents.isEmpty, !patterns.isEmpty else { return ([], []) }
         // Dense slot per line of the selected documents (base offset per document, -1 = not
         // selected), so accumulating hits needs no hashing.
         var base = [Int](repeating: -1, count: documentCount)
@@ -74,7 +82,10 @@ struct FindingSearch {
         }
         var slots = [Int32](repeating: -1, count: slotCount)
         var hits: [Hit] = []
+        var bits: [UInt64] = []
         for (patternPosition, pattern) in patterns.enumerated() {
+            let word = patternPosition >> 6
+            let bit = UInt64(1) << UInt64(patternPosition & 63)
             for posting in postings[Int(pattern.terms[0])] {
                 let document = Int(posting.document)
                 let offset = base[document]
@@ -85,12 +96,15 @@ struct FindingSearch {
                 let slot = offset + line
                 let existing = Int(slots[slot])
                 if existing >= 0 {
-                    guard !hits[existing].patterns.contains(patternPosition) else { continue }
+                    let at = hits[existing].bits + word
+                    guard bits[at] & bit == 0 else { continue }
                     hits[existing].score += pattern.weight
-                    hits[existing].patterns.append(patternPosition)
+                    bits[at] |= bit
                 } else {
                     slots[slot] = Int32(hits.count)
-                    hits.append(Hit(document: document, line: line, score: pattern.weight, patterns: [patternPosition]))
+                    hits.append(Hit(document: document, line: line, score: pattern.weight, bits: bits.count))
+                    bits.append(contentsOf: repeatElement(0, count: words))
+                    bits[bits.count - words + word] = bit
                 }
             }
         }
@@ -99,15 +113,31 @@ struct FindingSearch {
             if left.document != right.document { return left.document < right.document }
             return left.line < right.line
         }
-        return hits
+        return (hits, bits)
+    }
+
+    /// Calls `body` with each pattern position `hit` matched, in ascending order (so the
+    /// patterns of one topic come together: patterns are numbered topic by topic).
+    @inline(__always)
+    func forEachPattern(of hit: Hit, in bits: [UInt64], _ body: (Int) -> Void) {
+        for offset in 0..<wordsPerHit {
+            var word = bits[hit.bits + offset]
+            while word != 0 {
+                body(offset << 6 + word.trailingZeroBitCount)
+                word &= word &- 1
+            }
+        }
     }
 
     /// The findings to cite: best first, a few per conversation so one call cannot crowd out the rest.
     static func cited(_ hits: [Hit], limit: Int, perDocument: Int) -> [Hit] {
-        var perDocumentCount: [Int: Int] = [:]
         var result: [Hit] = []
-        for hit in hits where perDocumentCount[hit.document, default: 0] < perDocument {
-            perDocumentCount[hit.document, default: 0] += 1
+        result.reserveCapacity(limit)
+        for hit in hits {
+            // At most `limit` hits are kept, so counting the document's among them is a short scan.
+            var already = 0
+            for kept in result where kept.document == hit.document { already += 1 }
+            guard already < perDocument else { continue }
             result.append(hit)
             if result.count == limit { break }
         }
@@ -137,10 +167,5 @@ struct FindingSearch {
             }
         }
         return (slots, names)
-    }
-
-    /// Hits that matched any pattern of the topic.
-    func hits(ofTopic topic: Int, in hits: [Hit]) -> [Hit] {
-        hits.filter { hit in hit.patterns.contains { patterns[$0].topic == topic } }
     }
 }

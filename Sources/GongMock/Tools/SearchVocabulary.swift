@@ -12,9 +12,24 @@ struct SearchVocabulary: Sendable {
         let coveredTerms: Set<String>
     }
 
+    /// What the question reader needs to know of a word, found with one dictionary lookup per
+    /// question word (instead of one per word list).
+    struct WordFacts: Sendable {
+        /// Its id in `questionWordIDs`, -1 when no tracker phrase uses it.
+        var questionWordID: Int32 = -1
+        /// A stopword or a word naming the data (`TextTokenizer.questionTerms` drops it).
+        var isNoise = false
+        var isActivity = false
+        var isRecency = false
+        /// Trackers whose keywords or triggers use the word (`coveredTerms`).
+        var coveringTrackers: [Int] = []
+    }
+
     let trackers: [TrackerTerms]
     /// Every word of every tracker phrase, numbered.
     let questionWordIDs: [String: Int32]
+    /// Every word with facts: tracker words, stopwords, noise, activity and recency words.
+    let words: [String: WordFacts]
 
     init(data: CompanyData) {
         var wordIDs: [String: Int32] = [:]
@@ -36,13 +51,26 @@ struct SearchVocabulary: Sendable {
                                 coveredTerms: Set(phrases.joined()))
         }
         questionWordIDs = wordIDs
+        var words: [String: WordFacts] = [:]
+        for (word, id) in wordIDs { words[word, default: WordFacts()].questionWordID = id }
+        for word in TextTokenizer.stopwords.union(TextTokenizer.questionNoise) { words[word, default: WordFacts()].isNoise = true }
+        for word in GongToolCatalog.activityWords { words[word, default: WordFacts()].isActivity = true }
+        for word in GongToolCatalog.recencyWords { words[word, default: WordFacts()].isRecency = true }
+        for (position, tracker) in trackers.enumerated() {
+            for word in tracker.coveredTerms.sorted() { words[word, default: WordFacts()].coveringTrackers.append(position) }
+        }
+        self.words = words
     }
 
     /// Trackers whose keywords or triggers occur (as whole phrases) in the question's tokens.
     func triggeredTrackers(questionTokens: [String]) -> [Int] {
         // A word no tracker phrase uses gets -1, which no phrase contains.
-        let tokens = questionTokens.map { questionWordIDs[$0] ?? -1 }
-        return trackers.indices.filter { position in
+        triggeredTrackers(questionWordIDs: questionTokens.map { questionWordIDs[$0] ?? -1 })
+    }
+
+    /// The same over the question's words as `questionWordIDs` ids (-1 for other words).
+    func triggeredTrackers(questionWordIDs tokens: [Int32]) -> [Int] {
+        trackers.indices.filter { position in
             trackers[position].questionPhrases.contains { SearchVocabulary.contains(tokens, phrase: $0) }
         }
     }
