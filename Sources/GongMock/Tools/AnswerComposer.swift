@@ -43,7 +43,8 @@ struct AnswerComposer: Sendable {
         let emails = context.selection.emailPositions.count
         guard calls + emails > 0 else {
             var text = Text()
-            text.add("No calls or emails for ", context.entityName, " in ", context.periodPhrase, ", so there are no findings to report.")
+            text.add("No calls or emails for ", context.entityName, " in ", context.periodPhrase)
+            text.add(", so there are no findings to report.")
             return [text.bytes]
         }
         var items: [[UInt8]] = []
@@ -60,7 +61,8 @@ struct AnswerComposer: Sendable {
             text.plural(calls, "call")
             text.add(" and ")
             text.plural(emails, "email")
-            text.add(" for ", context.entityName, " from ", context.periodPhrase, " mention ")
+            text.add(" for ", context.entityName, " from ", context.periodPhrase)
+            text.add(" mention ")
             if search.topics.isEmpty { text.add("the question's topic") }
             for (position, topic) in search.topics.enumerated() {
                 if position > 0 { text.add(", ") }
@@ -74,31 +76,46 @@ struct AnswerComposer: Sendable {
     }
 
     private func tally(_ search: FindingSearch) -> (stats: [TopicStats], labelNames: [[String]]) {
-        // Labels are counted in per-topic slots (`labelSlots`) instead of hashing the label text
-        // on every hit; distinct conversations are bits, not sets.
-        let (labelSlots, labelNames) = FindingSearch.labelSlots(search)
+        // Labels are counted in per-topic slots (`Pattern.labelSlot`) instead of hashing the
+        // label text on every hit; distinct conversations are bits, not sets.
         var stats = [TopicStats](repeating: TopicStats(), count: search.topics.count)
         for topic in stats.indices {
-            stats[topic].labelCounts = [Int](repeating: 0, count: labelNames[topic].count)
-            stats[topic].labelOrder = [Int](repeating: -1, count: labelNames[topic].count)
+            stats[topic].labelCounts = [Int](repeating: 0, count: search.labelNames[topic].count)
+            stats[topic].labelOrder = [Int](repeating: -1, count: search.labelNames[topic].count)
         }
-        func record(_ hits: [FindingSearch.Hit], bits: [UInt64], documentCount: Int, isCall: Bool) {
-            guard !hits.isEmpty else { return }
-            let words = (documentCount + 63) / 64
-            var seen = [UInt64](repeating: 0, count: search.topics.count * words)
-            for hit in hits {
-                var previousTopic = -1
-                search.forEachPattern(of: hit, in: bits) { pattern in
-                    let topic = search.patterns[pattern].topic
+        AnswerComposer.record(search.callHits, bits: search.callPatternBits, of: search, documentCount: data.calls.count,
+                              isCall: true, into: &stats)
+        AnswerComposer.record(search.emailHits, bits: search.emailPatternBits, of: search, documentCount: data.emails.count,
+                              isCall: false, into: &stats)
+        return (stats, search.labelNames)
+    }
+
+    /// Tallies `hits` into `stats`: a plain loop over the pattern bits (a closure capturing the
+    /// tallies paid a dynamic exclusivity check on every access).
+    private static func record(_ hits: [FindingSearch.Hit], bits: [UInt64], of search: FindingSearch, documentCount: Int,
+                               isCall: Bool, into stats: inout [TopicStats]) {
+        guard !hits.isEmpty else { return }
+        let words = (documentCount + 63) / 64
+        var seen = [UInt64](repeating: 0, count: search.topics.count * words)
+        let patterns = search.patterns
+        for hit in hits {
+            var previousTopic = -1
+            // Ascending pattern order: the patterns of one topic come together.
+            for offset in 0..<search.wordsPerHit {
+                var patternBits = bits[hit.bits + offset]
+                while patternBits != 0 {
+                    let pattern = patterns[offset << 6 + patternBits.trailingZeroBitCount]
+                    patternBits &= patternBits &- 1
+                    let topic = pattern.topic
                     stats[topic].found = true
-                    let slot = labelSlots[pattern]
+                    let slot = pattern.labelSlot
                     if stats[topic].labelOrder[slot] < 0 {
                         stats[topic].labelOrder[slot] = stats[topic].labelsSeen
                         stats[topic].labelsSeen += 1
                     }
                     stats[topic].labelCounts[slot] += 1
-                    // Once per topic per hit: the patterns of a topic come together.
-                    guard topic != previousTopic else { return }
+                    // Once per topic per hit.
+                    guard topic != previousTopic else { continue }
                     previousTopic = topic
                     let word = topic * words + hit.document >> 6
                     let bit = UInt64(1) << UInt64(hit.document & 63)
@@ -118,9 +135,6 @@ struct AnswerComposer: Sendable {
                 }
             }
         }
-        record(search.callHits, bits: search.callPatternBits, documentCount: data.calls.count, isCall: true)
-        record(search.emailHits, bits: search.emailPatternBits, documentCount: data.emails.count, isCall: false)
-        return (stats, labelNames)
     }
 
     func topicName(_ topic: FindingSearch.Topic) -> String {
@@ -164,12 +178,14 @@ struct AnswerComposer: Sendable {
             let who = renderer.callSpeaker(document: latest.document, line: latest.line)
             text.add(" Latest: ", who.name)
             if !who.organisation.isEmpty { text.add(" (", who.organisation, ")") }
-            text.add(" on ", facts.startDate, " in \"", data.calls[latest.document].title, "\": \"", line.text, "\"")
+            text.add(" on ", facts.startDate, " in \"", data.calls[latest.document].title)
+            text.add("\": \"", line.text, "\"")
         } else if let latest = stats.latestEmail {
             let facts = renderer.emails[latest.document]
             let line = renderer.index.emailLines[latest.document][latest.line]
-            text.add(" Latest: email \"", data.emails[latest.document].subject, "\" from ", facts.fromName, " on ")
-            text.add(facts.sentDate, ": \"", line.text, "\"")
+            text.add(" Latest: email \"", data.emails[latest.document].subject, "\" from ", facts.fromName)
+            text.add(" on ", facts.sentDate, ": \"", line.text)
+            text.add("\"")
         }
         return text.bytes
     }
@@ -180,7 +196,8 @@ struct AnswerComposer: Sendable {
         text.add("Most recent activity: ")
         if let position = selection.callPositions.first {
             let call = data.calls[position]
-            text.add("the call \"", call.title, "\" on ", renderer.calls[position].startDate, " with ")
+            text.add("the call \"", call.title, "\" on ", renderer.calls[position].startDate)
+            text.add(" with ")
             for (index, participant) in call.participants.enumerated() {
                 if index > 0 { text.add(", ") }
                 text.add(renderer.speaker(participant).name)
@@ -189,7 +206,8 @@ struct AnswerComposer: Sendable {
         if let position = selection.emailPositions.first {
             let facts = renderer.emails[position]
             if !selection.callPositions.isEmpty { text.add("; ") }
-            text.add("the email \"", data.emails[position].subject, "\" from ", facts.fromName, " on ", facts.sentDate)
+            text.add("the email \"", data.emails[position].subject, "\" from ", facts.fromName)
+            text.add(" on ", facts.sentDate)
         }
         text.add(".")
         return text.bytes
@@ -201,17 +219,24 @@ struct AnswerComposer: Sendable {
 
         init() { bytes.reserveCapacity(256) }
 
-        /// Up to eight parts in a row (fixed parameters: a variadic call would allocate an array).
-        mutating func add(_ first: String, _ second: String = "", _ third: String = "", _ fourth: String = "",
-                          _ fifth: String = "", _ sixth: String = "", _ seventh: String = "", _ eighth: String = "") {
+        mutating func add(_ first: String) { append(first) }
+
+        mutating func add(_ first: String, _ second: String) {
+            append(first)
+            append(second)
+        }
+
+        mutating func add(_ first: String, _ second: String, _ third: String) {
+            append(first)
+            append(second)
+            append(third)
+        }
+
+        mutating func add(_ first: String, _ second: String, _ third: String, _ fourth: String) {
             append(first)
             append(second)
             append(third)
             append(fourth)
-            append(fifth)
-            append(sixth)
-            append(seventh)
-            append(eighth)
         }
 
         private mutating func append(_ part: String) {

@@ -52,6 +52,14 @@ struct DualJSONWriter {
         if writesText { escaped.append(contentsOf: raw[start...]) }
     }
 
+    /// ASCII that needs no escaping (digits, `:`), written by `body` into the document and then
+    /// copied once to the text.
+    mutating func appendASCII(_ body: (inout [UInt8]) -> Void) {
+        let start = raw.count
+        body(&raw)
+        if writesText { escaped.append(contentsOf: raw[start...]) }
+    }
+
     /// `text` as a JSON string.
     mutating func appendString(_ text: String) {
         var text = text

@@ -15,6 +15,8 @@ struct FindingSearch {
         let label: String
         let terms: [Int32]
         let weight: Int
+        /// The slot of `label` among its topic's `labelNames` (patterns sharing a label share it).
+        let labelSlot: Int
     }
 
     struct Hit {
@@ -40,26 +42,38 @@ struct FindingSearch {
     let callPatternBits: [UInt64]
     let emailPatternBits: [UInt64]
     let wordsPerHit: Int
+    /// Per topic, the labels its patterns count under (`Pattern.labelSlot`).
+    let labelNames: [[String]]
 
     init(topics: [Topic], vocabulary: SearchVocabulary, data: CompanyData, selection: ConversationSelection) {
         let index = data.index
         self.topics = topics
         var patterns: [Pattern] = []
+        var labelNames: [[String]] = []
+        labelNames.reserveCapacity(topics.count)
         for (topicPosition, topic) in topics.enumerated() {
             switch topic {
             case .tracker(let tracker):
-                for keyword in vocabulary.trackers[tracker].keywords {
-                    if let terms = keyword.terms {
-                        patterns.append(Pattern(topic: topicPosition, label: keyword.text, terms: terms, weight: 2))
-                    }
+                let terms = vocabulary.trackers[tracker]
+                var searchable = 0
+                for keyword in terms.keywords {
+                    guard let ids = keyword.terms else { continue }
+                    patterns.append(Pattern(topic: topicPosition, label: keyword.text, terms: ids, weight: 2,
+                                            labelSlot: terms.labelSlots[searchable]))
+                    searchable += 1
                 }
+                labelNames.append(terms.labelNames)
             case .term(let term):
                 if let id = index.termID(term) {
-                    patterns.append(Pattern(topic: topicPosition, label: term, terms: [id], weight: 1))
+                    patterns.append(Pattern(topic: topicPosition, label: term, terms: [id], weight: 1, labelSlot: 0))
+                    labelNames.append([term])
+                } else {
+                    labelNames.append([])
                 }
             }
         }
         self.patterns = patterns
+        self.labelNames = labelNames
         let words = max(1, (patterns.count + 63) / 64)
         wordsPerHit = words
         (callHits, callPatternBits) = FindingSearch.match(patterns, words: words, postings: index.callPostings, lines: index.callLines,
@@ -83,6 +97,8 @@ struct FindingSearch {
         var slots = [Int32](repeating: -1, count: slotCount)
         var hits: [Hit] = []
         var bits: [UInt64] = []
+        hits.reserveCapacity(64)
+        bits.reserveCapacity(64 * words)
         for (patternPosition, pattern) in patterns.enumerated() {
             let word = patternPosition >> 6
             let bit = UInt64(1) << UInt64(patternPosition & 63)
@@ -103,8 +119,7 @@ struct FindingSearch {
                 } else {
                     slots[slot] = Int32(hits.count)
                     hits.append(Hit(document: document, line: line, score: pattern.weight, bits: bits.count))
-                    bits.append(contentsOf: repeatElement(0, count: words))
-                    bits[bits.count - words + word] = bit
+                    for position in 0..<words { bits.append(position == word ? bit : 0) }
                 }
             }
         }
@@ -114,19 +129,6 @@ struct FindingSearch {
             return left.line < right.line
         }
         return (hits, bits)
-    }
-
-    /// Calls `body` with each pattern position `hit` matched, in ascending order (so the
-    /// patterns of one topic come together: patterns are numbered topic by topic).
-    @inline(__always)
-    func forEachPattern(of hit: Hit, in bits: [UInt64], _ body: (Int) -> Void) {
-        for offset in 0..<wordsPerHit {
-            var word = bits[hit.bits + offset]
-            while word != 0 {
-                body(offset << 6 + word.trailingZeroBitCount)
-                word &= word &- 1
-            }
-        }
     }
 
     /// The findings to cite: best first, a few per conversation so one call cannot crowd out the rest.
@@ -150,22 +152,5 @@ struct FindingSearch {
 
     var citedEmailHits: [Hit] {
         FindingSearch.cited(emailHits, limit: FindingSearch.maximumEmailFindings, perDocument: FindingSearch.maximumFindingsPerEmail)
-    }
-
-    /// Per pattern, the slot of its label within its topic (patterns of one topic sharing a label
-    /// share a slot), and per topic the label of each slot.
-    static func labelSlots(_ search: FindingSearch) -> (slots: [Int], names: [[String]]) {
-        var names = [[String]](repeating: [], count: search.topics.count)
-        var slots: [Int] = []
-        slots.reserveCapacity(search.patterns.count)
-        for pattern in search.patterns {
-            if let slot = names[pattern.topic].firstIndex(of: pattern.label) {
-                slots.append(slot)
-            } else {
-                slots.append(names[pattern.topic].count)
-                names[pattern.topic].append(pattern.label)
-            }
-        }
-        return (slots, names)
     }
 }

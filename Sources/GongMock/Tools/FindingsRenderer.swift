@@ -132,6 +132,12 @@ struct FindingsRenderer: Sendable {
         participant.flatMap { speakers[$0] } ?? FindingsRenderer.unknown
     }
 
+    /// The cited members of a transcript line's speaker (no `Speaker` copied out).
+    private func callSpeakerMembers(document: Int, line: Int) -> DualJSONWriter.Fragment {
+        let position = calls[document].lines[line].speaker
+        return position >= 0 ? speakerList[Int(position)].members : FindingsRenderer.unknown.members
+    }
+
     /// The speaker of a transcript line, without hashing the participant.
     func callSpeaker(document: Int, line: Int) -> Speaker {
         let position = calls[document].lines[line].speaker
@@ -151,16 +157,12 @@ struct FindingsRenderer: Sendable {
         for (position, hit) in search.citedCallHits.enumerated() {
             if position > 0 { output.append(UInt8(ascii: ",")) }
             let line = index.callLines[hit.document][hit.line]
-            let facts = calls[hit.document]
-            output.append(facts.head)
-            output.append(callSpeaker(document: hit.document, line: hit.line).members)
+            output.append(calls[hit.document].head)
+            output.append(callSpeakerMembers(document: hit.document, line: hit.line))
             output.append(Self.quoteKey)
-            write(line.text, isPlain: facts.lines[hit.line].isPlain, into: &output)
+            write(line.text, isPlain: calls[hit.document].lines[hit.line].isPlain, into: &output)
             output.append(Self.timestampKey)
             FindingsRenderer.writeTimestamp(line.startSeconds, into: &output)
-            output.append(Self.timestampSecondsKey)
-            output.appendInteger(line.startSeconds)
-            output.append(UInt8(ascii: "}"))
         }
         output.append(UInt8(ascii: "]"))
     }
@@ -198,29 +200,28 @@ struct FindingsRenderer: Sendable {
         return (calls.document.value, emails.document.value)
     }
 
-    /// `timestamp(seconds)`'s digits, written to both sides (digits and `:` need no escaping).
+    /// The position in the call as Gong's call player shows it (`m:ss`, or `h:mm:ss` past the
+    /// hour) and the `timestampSeconds` member after it: digits and `:` need no escaping, so
+    /// they are written once and copied to the text.
     static func writeTimestamp(_ seconds: Int, into output: inout DualJSONWriter) {
         let hours = seconds / 3600
         let minutes = seconds % 3600 / 60
         let rest = seconds % 60
-        if hours > 0 {
-            output.appendInteger(hours)
-            output.append(UInt8(ascii: ":"))
-            if minutes < 10 { output.append(UInt8(ascii: "0")) }
+        output.appendASCII { bytes in
+            if hours > 0 {
+                JSONSerializer.writeInteger(Int64(hours), into: &bytes)
+                bytes.append(UInt8(ascii: ":"))
+                if minutes < 10 { bytes.append(UInt8(ascii: "0")) }
+            }
+            JSONSerializer.writeInteger(Int64(minutes), into: &bytes)
+            bytes.append(UInt8(ascii: ":"))
+            if rest < 10 { bytes.append(UInt8(ascii: "0")) }
+            JSONSerializer.writeInteger(Int64(rest), into: &bytes)
         }
-        output.appendInteger(minutes)
-        output.append(UInt8(ascii: ":"))
-        if rest < 10 { output.append(UInt8(ascii: "0")) }
-        output.appendInteger(rest)
-    }
-
-    /// `m:ss`, or `h:mm:ss` past the hour, as Gong's call player shows positions.
-    static func timestamp(_ seconds: Int) -> String {
-        let hours = seconds / 3600
-        let minutes = seconds % 3600 / 60
-        let rest = seconds % 60
-        let secondsText = rest < 10 ? "0\(rest)" : "\(rest)"
-        if hours > 0 { return "\(hours):\(minutes < 10 ? "0" : "")\(minutes):\(secondsText)" }
-        return "\(minutes):\(secondsText)"
+        output.append(timestampSecondsKey)
+        output.appendASCII { bytes in
+            JSONSerializer.writeInteger(Int64(seconds), into: &bytes)
+            bytes.append(UInt8(ascii: "}"))
+        }
     }
 }

@@ -10,6 +10,30 @@ struct SearchVocabulary: Sendable {
         let questionPhrases: [[Int32]]
         /// Every term of the tracker's keywords and triggers, removed from a question's plain terms.
         let coveredTerms: Set<String>
+        /// Per searchable keyword (terms not nil), the slot of its text among `labelNames`
+        /// (keywords with the same text share one), so a search counts labels by number.
+        let labelSlots: [Int]
+        /// The distinct texts of the searchable keywords, in order of first appearance.
+        let labelNames: [String]
+
+        init(tracker: Tracker, keywords: [(text: String, terms: [Int32]?)], questionPhrases: [[Int32]], coveredTerms: Set<String>) {
+            self.tracker = tracker
+            self.keywords = keywords
+            self.questionPhrases = questionPhrases
+            self.coveredTerms = coveredTerms
+            var names: [String] = []
+            var slots: [Int] = []
+            for keyword in keywords where keyword.terms != nil {
+                if let slot = names.firstIndex(of: keyword.text) {
+                    slots.append(slot)
+                } else {
+                    slots.append(names.count)
+                    names.append(keyword.text)
+                }
+            }
+            labelSlots = slots
+            labelNames = names
+        }
     }
 
     /// What the question reader needs to know of a word, found with one dictionary lookup per
