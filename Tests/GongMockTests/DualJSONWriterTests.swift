@@ -68,4 +68,15 @@ import Testing
         }
         #expect(answers == data.accounts.count * questions.count)
     }
+
+    /// Call positions as Gong's player shows them, then the seconds, on both sides alike.
+    @Test(arguments: [(0, "0:00"), (8, "0:08"), (292, "4:52"), (2_941, "49:01"), (3_599, "59:59"), (3_600, "1:00:00"),
+                      (3_725, "1:02:05"), (40_000, "11:06:40"), (-5, "0:0-5")])
+    func timestampsAreWrittenAsThePlayerShowsThem(seconds: Int, shown: String) {
+        var writer = DualJSONWriter()
+        FindingsRenderer.writeTimestamp(seconds, into: &writer)
+        let tail = #"","timestampSeconds":\#(seconds)}"#
+        #expect(String(decoding: writer.document.bytes, as: UTF8.self) == shown + tail)
+        #expect(writer.document.escapedText == escaped(writer.document.bytes))
+    }
 }

@@ -60,6 +60,12 @@ struct DualJSONWriter {
         if writesText { escaped.append(contentsOf: raw[start...]) }
     }
 
+    /// ASCII bytes that need no escaping, copied to both.
+    mutating func appendASCII(_ bytes: UnsafeBufferPointer<UInt8>) {
+        raw.append(contentsOf: bytes)
+        if writesText { escaped.append(contentsOf: bytes) }
+    }
+
     /// `text` as a JSON string.
     mutating func appendString(_ text: String) {
         var text = text

@@ -204,24 +204,69 @@ struct FindingsRenderer: Sendable {
     /// hour) and the `timestampSeconds` member after it: digits and `:` need no escaping, so
     /// they are written once and copied to the text.
     static func writeTimestamp(_ seconds: Int, into output: inout DualJSONWriter) {
+        guard seconds >= 0, seconds < 1_000_000_000 else {
+            // Out of any real call's range: the general integer writer handles the sign and width.
+            let (hours, minutes, rest) = (seconds / 3600, seconds % 3600 / 60, seconds % 60)
+            output.appendASCII { bytes in
+                if hours > 0 {
+                    JSONSerializer.writeInteger(Int64(hours), into: &bytes)
+                    bytes.append(UInt8(ascii: ":"))
+                    if minutes < 10 { bytes.append(UInt8(ascii: "0")) }
+                }
+                JSONSerializer.writeInteger(Int64(minutes), into: &bytes)
+                bytes.append(UInt8(ascii: ":"))
+                if rest < 10 { bytes.append(UInt8(ascii: "0")) }
+                JSONSerializer.writeInteger(Int64(rest), into: &bytes)
+            }
+            output.append(timestampSecondsKey)
+            output.appendInteger(seconds)
+            output.append(UInt8(ascii: "}"))
+            return
+        }
         let hours = seconds / 3600
         let minutes = seconds % 3600 / 60
         let rest = seconds % 60
-        output.appendASCII { bytes in
-            if hours > 0 {
-                JSONSerializer.writeInteger(Int64(hours), into: &bytes)
-                bytes.append(UInt8(ascii: ":"))
-                if minutes < 10 { bytes.append(UInt8(ascii: "0")) }
+        // Digits right to left into a small stack buffer: no array, no closure per number.
+        var digits: (UInt64, UInt64) = (0, 0)
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var end = buffer.count
+            func put(_ byte: UInt8) {
+                end -= 1
+                buffer[end] = byte
             }
-            JSONSerializer.writeInteger(Int64(minutes), into: &bytes)
-            bytes.append(UInt8(ascii: ":"))
-            if rest < 10 { bytes.append(UInt8(ascii: "0")) }
-            JSONSerializer.writeInteger(Int64(rest), into: &bytes)
+            put(UInt8(ascii: "0") + UInt8(rest % 10))
+            put(UInt8(ascii: "0") + UInt8(rest / 10))
+            put(UInt8(ascii: ":"))
+            var value = minutes
+            repeat {
+                put(UInt8(ascii: "0") + UInt8(value % 10))
+                value /= 10
+            } while value > 0
+            if hours > 0 {
+                if minutes < 10 { put(UInt8(ascii: "0")) }
+                put(UInt8(ascii: ":"))
+                value = hours
+                repeat {
+                    put(UInt8(ascii: "0") + UInt8(value % 10))
+                    value /= 10
+                } while value > 0
+            }
+            output.appendASCII(UnsafeRawBufferPointer(rebasing: buffer[end...]).assumingMemoryBound(to: UInt8.self))
         }
         output.append(timestampSecondsKey)
-        output.appendASCII { bytes in
-            JSONSerializer.writeInteger(Int64(seconds), into: &bytes)
-            bytes.append(UInt8(ascii: "}"))
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var end = buffer.count
+            func put(_ byte: UInt8) {
+                end -= 1
+                buffer[end] = byte
+            }
+            put(UInt8(ascii: "}"))
+            var value = seconds
+            repeat {
+                put(UInt8(ascii: "0") + UInt8(value % 10))
+                value /= 10
+            } while value > 0
+            output.appendASCII(UnsafeRawBufferPointer(rebasing: buffer[end...]).assumingMemoryBound(to: UInt8.self))
         }
     }
 }
