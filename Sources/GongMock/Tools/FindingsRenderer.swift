@@ -230,43 +230,40 @@ struct FindingsRenderer: Sendable {
         var digits: (UInt64, UInt64) = (0, 0)
         withUnsafeMutableBytes(of: &digits) { buffer in
             var end = buffer.count
-            func put(_ byte: UInt8) {
-                end -= 1
-                buffer[end] = byte
-            }
-            put(UInt8(ascii: "0") + UInt8(rest % 10))
-            put(UInt8(ascii: "0") + UInt8(rest / 10))
-            put(UInt8(ascii: ":"))
-            var value = minutes
-            repeat {
-                put(UInt8(ascii: "0") + UInt8(value % 10))
-                value /= 10
-            } while value > 0
+            put(UInt8(ascii: "0") + UInt8(rest % 10), buffer, &end)
+            put(UInt8(ascii: "0") + UInt8(rest / 10), buffer, &end)
+            put(UInt8(ascii: ":"), buffer, &end)
+            putDigits(minutes, buffer, &end)
             if hours > 0 {
-                if minutes < 10 { put(UInt8(ascii: "0")) }
-                put(UInt8(ascii: ":"))
-                value = hours
-                repeat {
-                    put(UInt8(ascii: "0") + UInt8(value % 10))
-                    value /= 10
-                } while value > 0
+                if minutes < 10 { put(UInt8(ascii: "0"), buffer, &end) }
+                put(UInt8(ascii: ":"), buffer, &end)
+                putDigits(hours, buffer, &end)
             }
             output.appendASCII(UnsafeRawBufferPointer(rebasing: buffer[end...]).assumingMemoryBound(to: UInt8.self))
         }
         output.append(timestampSecondsKey)
         withUnsafeMutableBytes(of: &digits) { buffer in
             var end = buffer.count
-            func put(_ byte: UInt8) {
-                end -= 1
-                buffer[end] = byte
-            }
-            put(UInt8(ascii: "}"))
-            var value = seconds
-            repeat {
-                put(UInt8(ascii: "0") + UInt8(value % 10))
-                value /= 10
-            } while value > 0
+            put(UInt8(ascii: "}"), buffer, &end)
+            putDigits(seconds, buffer, &end)
             output.appendASCII(UnsafeRawBufferPointer(rebasing: buffer[end...]).assumingMemoryBound(to: UInt8.self))
         }
+    }
+
+    /// Writes `byte` just before `end` and moves `end` onto it.
+    @inline(__always)
+    private static func put(_ byte: UInt8, _ buffer: UnsafeMutableRawBufferPointer, _ end: inout Int) {
+        end -= 1
+        buffer[end] = byte
+    }
+
+    /// Writes the decimal digits of `value` (not negative) just before `end`.
+    @inline(__always)
+    private static func putDigits(_ value: Int, _ buffer: UnsafeMutableRawBufferPointer, _ end: inout Int) {
+        var value = value
+        repeat {
+            put(UInt8(ascii: "0") + UInt8(value % 10), buffer, &end)
+            value /= 10
+        } while value > 0
     }
 }
