@@ -83,7 +83,8 @@ import Testing
 
     @Test(.enabled(if: binary != nil))
     func badFlagsExitWithTwo() throws {
-        for arguments in [["serve", "--port", "70000"], ["--no-such-flag"], ["serve", "--log-format", "xml"]] {
+        for arguments in [["serve", "--port", "70000"], ["--no-such-flag"], ["serve", "--log-format", "xml"],
+                          ["serve", "--refresh-token-ttl", "0"], ["serve", "--grant-retention", "-1"]] {
             let stderr = Pipe()
             let process = try Self.launch(arguments, stderr: stderr)
             process.waitUntilExit()
