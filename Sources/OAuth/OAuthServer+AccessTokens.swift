@@ -17,8 +17,6 @@ extension OAuthServer {
     /// serialisation were a tenth of a refresh grant's instructions outside the signature.
     func signAccessToken(grant: GrantRecord, scope: String, configuration: OAuthConfiguration) throws(CryptoError) -> String {
         let issuedAt = clock.nowSeconds()
-        var extra = JSONObject()
-        for (key, value) in grant.claims where !Self.reservedClaims.contains(key) { extra[key] = value }
         var payload: [UInt8] = []
         payload.reserveCapacity(384)
         Self.appendMember("{\"iss\":", .string(configuration.issuer), to: &payload)
@@ -30,7 +28,8 @@ extension OAuthServer {
         Self.appendMember(",\"iat\":", .number(Double(issuedAt)), to: &payload)
         Self.appendMember(",\"jti\":", .string(issuance.nextTokenID()), to: &payload)
         Self.appendMember(",\"sid\":", .string(grant.id), to: &payload)
-        for member in extra {
+        // A JSONObject's keys are distinct, and none of these is one written above.
+        for member in grant.claims where !Self.reservedClaims.contains(member.key) {
             payload.append(UInt8(ascii: ","))
             JSONSerializer.writeString(member.key, into: &payload)
             payload.append(UInt8(ascii: ":"))
