@@ -19,15 +19,15 @@ extension OAuthServer {
         let issuedAt = clock.nowSeconds()
         var payload: [UInt8] = []
         payload.reserveCapacity(384)
-        Self.appendMember("{\"iss\":", .string(configuration.issuer), to: &payload)
-        Self.appendMember(",\"sub\":", .string(grant.subjectID), to: &payload)
-        Self.appendMember(",\"aud\":", .string(configuration.resource), to: &payload)
-        Self.appendMember(",\"client_id\":", .string(grant.clientID), to: &payload)
-        Self.appendMember(",\"scope\":", .string(scope), to: &payload)
+        Self.appendMember("{\"iss\":", configuration.issuer, to: &payload)
+        Self.appendMember(",\"sub\":", grant.subjectID, to: &payload)
+        Self.appendMember(",\"aud\":", configuration.resource, to: &payload)
+        Self.appendMember(",\"client_id\":", grant.clientID, to: &payload)
+        Self.appendMember(",\"scope\":", scope, to: &payload)
         Self.appendMember(",\"exp\":", .number(Double(issuedAt + Int64(configuration.accessTokenTTL))), to: &payload)
         Self.appendMember(",\"iat\":", .number(Double(issuedAt)), to: &payload)
-        Self.appendMember(",\"jti\":", .string(issuance.nextTokenID()), to: &payload)
-        Self.appendMember(",\"sid\":", .string(grant.id), to: &payload)
+        Self.appendMember(",\"jti\":", issuance.nextTokenID(), to: &payload)
+        Self.appendMember(",\"sid\":", grant.id, to: &payload)
         // A JSONObject's keys are distinct, and none of these is one written above.
         for member in grant.claims where !Self.reservedClaims.contains(member.key) {
             payload.append(UInt8(ascii: ","))
@@ -43,6 +43,12 @@ extension OAuthServer {
     static func appendMember(_ prefix: StaticString, _ value: JSONValue, to output: inout [UInt8]) {
         output.append(contentsOf: UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount))
         JSONSerializer.write(value, into: &output)
+    }
+
+    /// Appends `prefix` and then `text` as a JSON string.
+    static func appendMember(_ prefix: StaticString, _ text: String, to output: inout [UInt8]) {
+        output.append(contentsOf: UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount))
+        JSONSerializer.writeString(text, into: &output)
     }
 
     /// Verifies a bearer token for the MCP gate: signature, type, issuer, audience (scheme/host

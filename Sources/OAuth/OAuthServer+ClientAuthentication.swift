@@ -130,7 +130,7 @@ extension OAuthServer {
     /// Nil for anything else, which the general parsing handles (and refuses precisely).
     static func plainBasicCredentials(_ header: String) -> (id: String, secret: String)? {
         var header = header
-        let encoded: String? = header.withUTF8 { bytes in
+        let decoded: [UInt8]? = header.withUTF8 { bytes in
             let scheme: [UInt8] = [0x62, 0x61, 0x73, 0x69, 0x63] // "basic"
             guard bytes.count > 6, bytes[5] == UInt8(ascii: " ") else { return nil }
             for index in 0..<5 where bytes[index] | 0x20 != scheme[index] { return nil }
@@ -142,10 +142,9 @@ extension OAuthServer {
                 default: return false
                 }
             }
-            return base64 ? String(decoding: rest, as: UTF8.self) : nil
+            return base64 ? Base64.decode(utf8: rest) : nil
         }
-        guard let encoded, let decoded = Base64.decode(encoded),
-              decoded.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "%") && $0 != UInt8(ascii: "+") }),
+        guard let decoded, decoded.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "%") && $0 != UInt8(ascii: "+") }),
               let colon = decoded.firstIndex(of: UInt8(ascii: ":")) else { return nil }
         return (String(decoding: decoded[..<colon], as: UTF8.self), String(decoding: decoded[(colon + 1)...], as: UTF8.self))
     }

@@ -148,6 +148,8 @@ extension OAuthServer {
                            expiresAt: configuration.refreshTokenTTL.map { now + Double($0) })
     }
 
+    static let tokenResponseHeaders: HTTPHeaders = ["Cache-Control": "no-store", "Pragma": "no-cache"]
+
     /// 200 with `Cache-Control: no-store` and `Pragma: no-cache` (RFC 6749 §5.1).
     func tokenResponse(grant: GrantRecord, scopes: [String], refreshToken: String, client: OAuthClient, configuration: OAuthConfiguration,
                        rule: String, explanation: String, fields: [(String, String)]) throws(OAuthError) -> HTTPResponse {
@@ -161,16 +163,16 @@ extension OAuthServer {
         // The bytes JSONSerializer gives the same five-member object, written without the tree.
         var body: [UInt8] = []
         body.reserveCapacity(accessToken.utf8.count + refreshToken.utf8.count + scope.utf8.count + 128)
-        Self.appendMember("{\"access_token\":", .string(accessToken), to: &body)
-        Self.appendMember(",\"token_type\":", "Bearer", to: &body)
+        Self.appendMember("{\"access_token\":", accessToken, to: &body)
+        Self.appendMember(",\"token_type\":", "Bearer" as String, to: &body)
         Self.appendMember(",\"expires_in\":", .number(Double(configuration.accessTokenTTL)), to: &body)
-        Self.appendMember(",\"refresh_token\":", .string(refreshToken), to: &body)
-        Self.appendMember(",\"scope\":", .string(scope), to: &body)
+        Self.appendMember(",\"refresh_token\":", refreshToken, to: &body)
+        Self.appendMember(",\"scope\":", scope, to: &body)
         body.append(UInt8(ascii: "}"))
         record(.token, .accepted, rule: rule, explanation: explanation + "; access token valid \(configuration.accessTokenTTL) s",
                clientID: client.id, subjectID: grant.subjectID,
                fields: fields + [("grant", grant.id), ("scope", scope),
                                  ("access_token", Redact.secret(accessToken)), ("refresh_token", Redact.secret(refreshToken))])
-        return .json(body, headers: ["Cache-Control": "no-store", "Pragma": "no-cache"])
+        return .json(body, headers: Self.tokenResponseHeaders)
     }
 }
