@@ -55,10 +55,12 @@ public struct HTTPRequest: Sendable {
     public var mediaType: String? {
         guard let value = headers["Content-Type"] else { return nil }
         // Already bare lowercase ASCII (what clients send): no splitting or case mapping to pay for.
-        if !value.isEmpty, value.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: ";") && $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t")
-                                                  && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }) {
-            return value
+        var bytes = value
+        let bare = bytes.withUTF8 { utf8 in
+            !utf8.isEmpty && utf8.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: ";") && $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t")
+                                                && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
         }
+        if bare { return value }
         let type = value.split(separator: ";", maxSplits: 1).first.map { $0.trimmingHTTPWhitespace() } ?? ""
         return type.isEmpty ? nil : type.lowercased()
     }
