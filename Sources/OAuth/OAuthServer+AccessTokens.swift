@@ -4,13 +4,7 @@ import Essentials
 extension OAuthServer {
     static let accessTokenType = "at+jwt"
     /// Claims the policy may not override.
-    static func isReservedClaim(_ name: String) -> Bool {
-        // Compared, not hashed: each is a small string, so a comparison is two words.
-        switch name {
-        case "iss", "sub", "aud", "client_id", "scope", "exp", "iat", "nbf", "jti", "sid": return true
-        default: return false
-        }
-    }
+    static let reservedClaims: Set<String> = ["iss", "sub", "aud", "client_id", "scope", "exp", "iat", "nbf", "jti", "sid"]
 
     /// A JWT access token (RFC 9068 §2.2) for a grant: `iss`, `sub`, `aud` (the resource),
     /// `client_id`, `scope`, `exp`, `iat`, `jti`, `sid` (the grant), then the policy's claims.
@@ -35,7 +29,7 @@ extension OAuthServer {
         Self.appendMember(",\"jti\":", issuance.nextTokenID(), to: &payload)
         Self.appendMember(",\"sid\":", grant.id, to: &payload)
         // A JSONObject's keys are distinct, and none of these is one written above.
-        for member in grant.claims where !Self.isReservedClaim(member.key) {
+        for member in grant.claims where !Self.reservedClaims.contains(member.key) {
             payload.append(UInt8(ascii: ","))
             JSONSerializer.writeString(member.key, into: &payload)
             payload.append(UInt8(ascii: ":"))
