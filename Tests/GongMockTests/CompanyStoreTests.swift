@@ -22,9 +22,12 @@ import Testing
         }
     }
 
-    @Test func theSameDayKeepsTheEditionAndAbsoluteDataNeverMoves() throws {
+    @Test func theSameDayKeepsTheTimesButRecordsTheAnchorAndAbsoluteDataNeverMoves() throws {
         let loaded = try CompanyTestSupport.bundled()
-        #expect(loaded.reanchored(to: CompanyTestSupport.now + 3_000) === loaded)
+        let sameDay = loaded.reanchored(to: CompanyTestSupport.now + 3_000)
+        #expect(sameDay.anchor == CompanyTestSupport.now + 3_000)
+        #expect(sameDay.calls == loaded.calls && sameDay.emails == loaded.emails && sameDay.deals == loaded.deals)
+        #expect(loaded.reanchored(to: try #require(loaded.anchor)) === loaded)
         let absolute = CompanyData(company: loaded.company, workspace: loaded.workspace, users: loaded.users, accounts: loaded.accounts,
                                    deals: loaded.deals, contacts: loaded.contacts, calls: loaded.calls, emails: loaded.emails,
                                    trackers: loaded.trackers, briefs: loaded.briefs)

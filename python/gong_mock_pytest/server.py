@@ -21,6 +21,18 @@ from .admin import AdminClient
 ENV_VAR = "GONG_MOCK_BIN"
 OPTION = "--gong-mock-bin"
 
+
+def _host_argument(args):
+    """The last ``--host X`` or ``--host=X`` in ``args`` (as the CLI reads them), else None."""
+    host = None
+    for index, arg in enumerate(args):
+        if arg == "--host" and index + 1 < len(args):
+            host = args[index + 1]
+        elif arg.startswith("--host="):
+            host = arg[len("--host="):]
+    return host
+
+
 # --host values that accept on every address: a client reaches them on the IPv4 loopback.
 _WILDCARD_HOSTS = {"0.0.0.0": "127.0.0.1", "::": "127.0.0.1", "localhost": "127.0.0.1"}
 
@@ -166,10 +178,8 @@ class GongMock:
     @property
     def local_url(self):
         """The socket's own URL (``http(s)://127.0.0.1:PORT``), whatever ``--public-url`` says."""
-        host = "127.0.0.1"
-        if "--host" in self.args[:-1]:
-            host = self.args[self.args.index("--host") + 1]
-            host = _WILDCARD_HOSTS.get(host, host)
+        host = _host_argument(self.args) or "127.0.0.1"
+        host = _WILDCARD_HOSTS.get(host, host)
         if ":" in host:
             host = f"[{host}]"
         return f"{'https' if self.tls else 'http'}://{host}:{self.port}"

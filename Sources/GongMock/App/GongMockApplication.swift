@@ -67,7 +67,7 @@ public final class GongMockApplication: Sendable {
         }
         let persisted = try Self.persistedSettings(database)
         // The seed's pinned anchor wins; else the one the last reset/restore/PUT left, so a restart keeps "days ago".
-        if let anchor = seed.companyAnchor ?? persisted.companyAnchor { company = company.anchored(at: anchor) }
+        if let anchor = seed.companyAnchor ?? persisted.companyAnchor { company = company.reanchored(to: anchor) }
         companyStore = CompanyStore(company, pinnedAnchor: seed.companyAnchor)
 
         do {

@@ -6,12 +6,13 @@ extension CompanyData {
     /// "`daysAgo` days before today" at a fixed time of day; a close date is "`daysFromNow` days
     /// after today"), so moving the anchor by whole days moves every such time by as many days.
     /// Cheap: the new edition shares this one's lookups and search indexes (built or not), and
-    /// copies only the call, e-mail and deal values. Returns `self` when the day is the same or
-    /// when the data has no anchor (absolute times, tests).
+    /// copies only the call, e-mail and deal values; on the same UTC day it shares those too and
+    /// records only the new anchor, so `company.anchoredAt` reads back as it was set. Returns
+    /// `self` when the anchor is already `now` or when the data has no anchor (absolute times, tests).
     public func reanchored(to now: Double) -> CompanyData {
-        guard let anchor else { return self }
+        guard let anchor, anchor != now else { return self }
         let days = UTCCalendar.day(of: now) - UTCCalendar.day(of: anchor)
-        guard days != 0 else { return self }
+        guard days != 0 else { return CompanyData(reanchoring: self, deals: deals, calls: calls, emails: emails, anchor: now) }
         let seconds = Double(days * UTCCalendar.secondsPerDay)
         let calls = self.calls.map { call in
             Call(id: call.id, title: call.title, startTime: call.startTime + seconds, durationSeconds: call.durationSeconds,
@@ -26,14 +27,6 @@ extension CompanyData {
                  amount: deal.amount, currency: deal.currency, closeDate: Self.date(deal.closeDate, movedBy: days))
         }
         return CompanyData(reanchoring: self, deals: deals, calls: calls, emails: emails, anchor: now)
-    }
-
-    /// `reanchored(to:)` whose `anchor` is `instant` even on the same UTC day: what a restart
-    /// with `--state-dir` puts in place, so `company.anchoredAt` reads back as the control left it.
-    public func anchored(at instant: Double) -> CompanyData {
-        let moved = reanchored(to: instant)
-        guard let anchor = moved.anchor, anchor != instant else { return moved }
-        return CompanyData(reanchoring: moved, deals: moved.deals, calls: moved.calls, emails: moved.emails, anchor: instant)
     }
 
     /// `YYYY-MM-DD` moved by `days` (the loader writes close dates in this form; anything else is

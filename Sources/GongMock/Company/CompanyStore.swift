@@ -30,7 +30,7 @@ public final class CompanyStore: Sendable {
     }
 
     /// Resolves the fixture's relative times against `now` from here on: a call two days old at
-    /// `now` is two days old again. The same UTC day keeps the current edition.
+    /// `now` is two days old again. The same UTC day keeps the current times and records the anchor.
     public func reanchor(to now: Double) {
         replace(with: current.reanchored(to: now))
     }

@@ -87,6 +87,10 @@ import Testing
         #expect(harness.control(.put, "/_mock/state", ["company": ["anchoredAt": "2026-03-13T08:00:00Z"]]).status == .ok)
         #expect(try fixture.ageInDays() == -1)
         #expect(H.json(harness.control(.get, "/_mock/state"))["company"]?["anchoredAt"] == "2026-03-13T08:00:00Z")
+        // Later the same UTC day: the times stay, and the document reads back the anchor as set.
+        #expect(harness.control(.put, "/_mock/state", ["company": ["anchoredAt": "2026-03-13T21:30:00Z"]]).status == .ok)
+        #expect(try fixture.ageInDays() == -1)
+        #expect(H.json(harness.control(.get, "/_mock/state"))["company"]?["anchoredAt"] == "2026-03-13T21:30:00Z")
 
         // A clock alone anchors the company to it, as a seed does at start-up.
         #expect(harness.control(.put, "/_mock/state", ["clock": "2026-05-01T10:00:00Z"]).status == .ok)
