@@ -91,6 +91,11 @@ public enum JSONSerializer {
         bytes.withUnsafeBufferPointer { escapeUTF8($0, into: &output) }
     }
 
+    /// The same from a buffer (a `String`'s UTF-8 or part of a larger buffer), without a copy.
+    public static func writeString(utf8 bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        escapeUTF8(bytes, into: &output)
+    }
+
     /// The length `writeString(utf8:into:)` writes for `bytes`, quotes included: with
     /// `writeString(utf8:to:)`, a caller that knows every part of an answer writes it into one
     /// exactly sized buffer instead of growing and copying arrays.
@@ -105,6 +110,29 @@ public enum JSONSerializer {
         let written = escapeRuns(bytes, into: destination + 1)
         destination[written + 1] = UInt8(ascii: "\"")
         return written + 2
+    }
+
+    /// Appends the escaped form of `bytes` without quotes: the contents of a JSON string holding
+    /// them. A writer producing a document and its text copy in one pass (an MCP tool result's
+    /// `structuredContent` and `content[0].text`) escapes only the parts it did not precompute.
+    public static func appendEscapedContents(utf8 bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        guard !bytes.isEmpty else { return }
+        let length = escapedCount(bytes)
+        guard length != bytes.count else {
+            output.append(contentsOf: bytes)
+            return
+        }
+        let start = output.count
+        output.append(contentsOf: repeatElement(0, count: length))
+        output.withUnsafeMutableBufferPointer { buffer in
+            if let base = buffer.baseAddress { _ = escapeRuns(bytes, into: base + start) }
+        }
+    }
+
+    /// Whether `bytes` are written as they are inside a JSON string (no quote, backslash or
+    /// control character), so precomputed text can be copied instead of escaped on every use.
+    public static func isPlainStringContent(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        escapedCount(bytes) == bytes.count
     }
 
     /// Escaped length of each byte value: 1 for bytes copied as they are, 2 for `\"`, `\\`,

@@ -15,14 +15,16 @@ struct FindingSearch {
         let label: String
         let terms: [Int32]
         let weight: Int
+        /// The slot of `label` among its topic's `labelNames` (patterns sharing a label share it).
+        let labelSlot: Int
     }
 
     struct Hit {
         let document: Int
         let line: Int
         var score: Int
-        /// Pattern positions matched by this line.
-        var patterns: [Int]
+        /// Where this hit's pattern bits start in `callPatternBits` / `emailPatternBits`.
+        let bits: Int
     }
 
     static let maximumCallFindings = 12
@@ -35,35 +37,55 @@ struct FindingSearch {
     /// Every matching line, ranked.
     let callHits: [Hit]
     let emailHits: [Hit]
+    /// Per hit, `wordsPerHit` words with bit p set when pattern p matched the line: a set of
+    /// patterns per hit without an array (an allocation) per hit.
+    let callPatternBits: [UInt64]
+    let emailPatternBits: [UInt64]
+    let wordsPerHit: Int
+    /// Per topic, the labels its patterns count under (`Pattern.labelSlot`).
+    let labelNames: [[String]]
 
     init(topics: [Topic], vocabulary: SearchVocabulary, data: CompanyData, selection: ConversationSelection) {
+        let index = data.index
         self.topics = topics
         var patterns: [Pattern] = []
+        var labelNames: [[String]] = []
+        labelNames.reserveCapacity(topics.count)
         for (topicPosition, topic) in topics.enumerated() {
             switch topic {
             case .tracker(let tracker):
-                for keyword in vocabulary.trackers[tracker].keywords {
-                    if let terms = keyword.terms {
-                        patterns.append(Pattern(topic: topicPosition, label: keyword.text, terms: terms, weight: 2))
-                    }
+                let terms = vocabulary.trackers[tracker]
+                var searchable = 0
+                for keyword in terms.keywords {
+                    guard let ids = keyword.terms else { continue }
+                    patterns.append(Pattern(topic: topicPosition, label: keyword.text, terms: ids, weight: 2,
+                                            labelSlot: terms.labelSlots[searchable]))
+                    searchable += 1
                 }
+                labelNames.append(terms.labelNames)
             case .term(let term):
-                if let id = data.index.termID(term) {
-                    patterns.append(Pattern(topic: topicPosition, label: term, terms: [id], weight: 1))
+                if let id = index.termID(term) {
+                    patterns.append(Pattern(topic: topicPosition, label: term, terms: [id], weight: 1, labelSlot: 0))
+                    labelNames.append([term])
+                } else {
+                    labelNames.append([])
                 }
             }
         }
         self.patterns = patterns
-        let index = data.index
-        callHits = FindingSearch.match(patterns, postings: index.callPostings, lines: index.callLines,
-                                       documents: selection.callPositions, documentCount: data.calls.count)
-        emailHits = FindingSearch.match(patterns, postings: index.emailPostings, lines: index.emailLines,
-                                        documents: selection.emailPositions, documentCount: data.emails.count)
+        self.labelNames = labelNames
+        let words = max(1, (patterns.count + 63) / 64)
+        wordsPerHit = words
+        (callHits, callPatternBits) = FindingSearch.match(patterns, words: words, postings: index.callPostings, lines: index.callLines,
+                                                          documents: selection.callPositions, documentCount: data.calls.count)
+        (emailHits, emailPatternBits) = FindingSearch.match(patterns, words: words, postings: index.emailPostings,
+                                                            lines: index.emailLines, documents: selection.emailPositions,
+                                                            documentCount: data.emails.count)
     }
 
-    private static func match(_ patterns: [Pattern], postings: [[ConversationIndex.Posting]],
-                              lines: [[ConversationIndex.Line]], documents: [Int], documentCount: Int) -> [Hit] {
-        guard !documents.isEmpty, !patterns.isEmpty else { return [] }
+    private static func match(_ patterns: [Pattern], words: Int, postings: [[ConversationIndex.Posting]],
+                              lines: [[ConversationIndex.Line]], documents: [Int], documentCount: Int) -> ([Hit], [UInt64]) {
+        guard !documents.isEmpty, !patterns.isEmpty else { return ([], []) }
         // Dense slot per line of the selected documents (base offset per document, -1 = not
         // selected), so accumulating hits needs no hashing.
         var base = [Int](repeating: -1, count: documentCount)
@@ -74,7 +96,12 @@ struct FindingSearch {
         }
         var slots = [Int32](repeating: -1, count: slotCount)
         var hits: [Hit] = []
+        var bits: [UInt64] = []
+        hits.reserveCapacity(64)
+        bits.reserveCapacity(64 * words)
         for (patternPosition, pattern) in patterns.enumerated() {
+            let word = patternPosition >> 6
+            let bit = UInt64(1) << UInt64(patternPosition & 63)
             for posting in postings[Int(pattern.terms[0])] {
                 let document = Int(posting.document)
                 let offset = base[document]
@@ -85,12 +112,14 @@ struct FindingSearch {
                 let slot = offset + line
                 let existing = Int(slots[slot])
                 if existing >= 0 {
-                    guard !hits[existing].patterns.contains(patternPosition) else { continue }
+                    let at = hits[existing].bits + word
+                    guard bits[at] & bit == 0 else { continue }
                     hits[existing].score += pattern.weight
-                    hits[existing].patterns.append(patternPosition)
+                    bits[at] |= bit
                 } else {
                     slots[slot] = Int32(hits.count)
-                    hits.append(Hit(document: document, line: line, score: pattern.weight, patterns: [patternPosition]))
+                    hits.append(Hit(document: document, line: line, score: pattern.weight, bits: bits.count))
+                    for position in 0..<words { bits.append(position == word ? bit : 0) }
                 }
             }
         }
@@ -99,15 +128,18 @@ struct FindingSearch {
             if left.document != right.document { return left.document < right.document }
             return left.line < right.line
         }
-        return hits
+        return (hits, bits)
     }
 
     /// The findings to cite: best first, a few per conversation so one call cannot crowd out the rest.
     static func cited(_ hits: [Hit], limit: Int, perDocument: Int) -> [Hit] {
-        var perDocumentCount: [Int: Int] = [:]
         var result: [Hit] = []
-        for hit in hits where perDocumentCount[hit.document, default: 0] < perDocument {
-            perDocumentCount[hit.document, default: 0] += 1
+        result.reserveCapacity(limit)
+        for hit in hits {
+            // At most `limit` hits are kept, so counting the document's among them is a short scan.
+            var already = 0
+            for kept in result where kept.document == hit.document { already += 1 }
+            guard already < perDocument else { continue }
             result.append(hit)
             if result.count == limit { break }
         }
@@ -120,27 +152,5 @@ struct FindingSearch {
 
     var citedEmailHits: [Hit] {
         FindingSearch.cited(emailHits, limit: FindingSearch.maximumEmailFindings, perDocument: FindingSearch.maximumFindingsPerEmail)
-    }
-
-    /// Per pattern, the slot of its label within its topic (patterns of one topic sharing a label
-    /// share a slot), and per topic the label of each slot.
-    static func labelSlots(_ search: FindingSearch) -> (slots: [Int], names: [[String]]) {
-        var names = [[String]](repeating: [], count: search.topics.count)
-        var slots: [Int] = []
-        slots.reserveCapacity(search.patterns.count)
-        for pattern in search.patterns {
-            if let slot = names[pattern.topic].firstIndex(of: pattern.label) {
-                slots.append(slot)
-            } else {
-                slots.append(names[pattern.topic].count)
-                names[pattern.topic].append(pattern.label)
-            }
-        }
-        return (slots, names)
-    }
-
-    /// Hits that matched any pattern of the topic.
-    func hits(ofTopic topic: Int, in hits: [Hit]) -> [Hit] {
-        hits.filter { hit in hit.patterns.contains { patterns[$0].topic == topic } }
     }
 }

@@ -22,42 +22,42 @@ extension GongToolCatalog {
         return answer(question, about: name, periodPhrase: periodPhrase(period, from: from, to: to), selection: selection)
     }
 
-    private static let requestIDKey: [UInt8] = Array(#"{"requestId":"#.utf8)
-    private static let callsSearchedKey: [UInt8] = Array(#","numOfCallsSearched":"#.utf8)
-    private static let emailsSearchedKey: [UInt8] = Array(#","numOfEmailsSearched":"#.utf8)
-    private static let answerItemsKey: [UInt8] = Array(#","answer":[{"answerItems":["#.utf8)
-    private static let callFindingsKey: [UInt8] = Array(#"],"callFindings":"#.utf8)
-    private static let emailFindingsKey: [UInt8] = Array(#","emailFindings":"#.utf8)
-    private static let answerEnd: [UInt8] = Array("}]}".utf8)
+    private static let requestIDKey = DualJSONWriter.Fragment(#"{"requestId":"#)
+    private static let callsSearchedKey = DualJSONWriter.Fragment(#","numOfCallsSearched":"#)
+    private static let emailsSearchedKey = DualJSONWriter.Fragment(#","numOfEmailsSearched":"#)
+    private static let answerItemsKey = DualJSONWriter.Fragment(#","answer":[{"answerItems":["#)
+    private static let callFindingsKey = DualJSONWriter.Fragment(#"],"callFindings":"#)
+    private static let emailFindingsKey = DualJSONWriter.Fragment(#","emailFindings":"#)
+    private static let answerEnd = DualJSONWriter.Fragment("}]}")
 
     /// The ask-entity answer to `question` over the selected conversations, priced by what they
     /// hold: `{"requestId","numOfCallsSearched","numOfEmailsSearched","answer":[{"answerItems",
-    /// "callFindings","emailFindings"}]}`, written straight to bytes (the answer is sent as it is,
-    /// so a tree would only be built, serialised and freed on every call).
+    /// "callFindings","emailFindings"}]}`, written straight to bytes together with its escaped
+    /// text (the MCP text item), so neither a tree nor a second escaping pass is needed.
     func answer(_ question: String, about subject: String, periodPhrase: String, selection: ConversationSelection) -> GongToolOutcome {
-        let (topics, activityIntent) = topics(forQuestion: question)
-        let search = FindingSearch(topics: topics, vocabulary: vocabulary, data: data, selection: selection)
+        let engines = toolEngines
+        let (topics, activityIntent) = topics(forQuestion: question, vocabulary: engines.vocabulary)
+        let search = FindingSearch(topics: topics, vocabulary: engines.vocabulary, data: data, selection: selection)
         let context = AnswerComposer.Context(entityName: subject, periodPhrase: periodPhrase, selection: selection)
-        let items = composer.items(search, context: context, activityIntent: activityIntent)
-        var output: [UInt8] = []
-        output.reserveCapacity(8 * 1024)
-        output.append(contentsOf: Self.requestIDKey)
-        JSONSerializer.writeString(requestIDs.next(), into: &output)
-        output.append(contentsOf: Self.callsSearchedKey)
-        JSONSerializer.writeInteger(Int64(selection.callPositions.count), into: &output)
-        output.append(contentsOf: Self.emailsSearchedKey)
-        JSONSerializer.writeInteger(Int64(selection.emailPositions.count), into: &output)
-        output.append(contentsOf: Self.answerItemsKey)
+        let items = engines.composer.itemTexts(search, context: context, activityIntent: activityIntent)
+        var output = DualJSONWriter(capacity: 8 * 1024)
+        output.append(Self.requestIDKey)
+        requestIDs.nextUTF8().withUnsafeBufferPointer { output.appendPlainString(utf8: $0) }
+        output.append(Self.callsSearchedKey)
+        output.appendInteger(selection.callPositions.count)
+        output.append(Self.emailsSearchedKey)
+        output.appendInteger(selection.emailPositions.count)
+        output.append(Self.answerItemsKey)
         for (position, item) in items.enumerated() {
             if position > 0 { output.append(UInt8(ascii: ",")) }
-            JSONSerializer.writeString(item, into: &output)
+            item.withUnsafeBufferPointer { output.appendString(utf8: $0) }
         }
-        output.append(contentsOf: Self.callFindingsKey)
-        composer.renderer.writeCallFindings(search, into: &output)
-        output.append(contentsOf: Self.emailFindingsKey)
-        composer.renderer.writeEmailFindings(search, into: &output)
-        output.append(contentsOf: Self.answerEnd)
-        return .success(structured: EncodedJSON(serialized: output), usage: selection.usage(in: data))
+        output.append(Self.callFindingsKey)
+        engines.composer.renderer.writeCallFindings(search, into: &output)
+        output.append(Self.emailFindingsKey)
+        engines.composer.renderer.writeEmailFindings(search, into: &output)
+        output.append(Self.answerEnd)
+        return .success(structured: output.document, usage: selection.usage(in: data))
     }
 
     static let activityWords: Set<String> = ["activity", "interaction", "touchpoint", "touch", "engagement", "contact"]
@@ -65,17 +65,32 @@ extension GongToolCatalog {
 
     /// Topics of a question: the trackers it evokes (by trigger word or keyword), then its other
     /// content words. Also whether it asks about recent activity ("What was the last activity?").
-    func topics(forQuestion question: String) -> (topics: [FindingSearch.Topic], activityIntent: Bool) {
-        let tokens = TextTokenizer.terms(question)
-        let trackers = vocabulary.triggeredTrackers(questionTokens: tokens)
-        // Asking each triggered tracker's set beats building their union on every call.
-        let terms = TextTokenizer.questionTerms(question).filter { term in
-            !trackers.contains { vocabulary.trackers[$0].coveredTerms.contains(term) }
-                && !GongToolCatalog.activityWords.contains(term)
+    /// One pass over the question's terms and one lookup per term (`SearchVocabulary.words`);
+    /// the same topics as `TextTokenizer.questionTerms` minus the triggered trackers' words.
+    func topics(forQuestion question: String, vocabulary: SearchVocabulary) -> (topics: [FindingSearch.Topic], activityIntent: Bool) {
+        var wordIDs: [Int32] = []
+        var hasActivity = false, hasRecency = false
+        var candidates: [(term: String, facts: SearchVocabulary.WordFacts?)] = []
+        TextTokenizer.forEachTerm(question) { bytes in
+            let term = String(decoding: bytes, as: UTF8.self)
+            let facts = vocabulary.words[term]
+            wordIDs.append(facts?.questionWordID ?? -1)
+            if let facts {
+                hasActivity = hasActivity || facts.isActivity
+                hasRecency = hasRecency || facts.isRecency
+                if facts.isNoise { return }
+            }
+            // Three characters at least (bytes are characters in ASCII).
+            if bytes.count < 3 || (bytes.contains { $0 >= 0x80 } && term.count < 3) { return }
+            if candidates.contains(where: { $0.term == term }) { return }
+            candidates.append((term, facts))
         }
-        let tokenSet = Set(tokens)
-        let activityIntent = !tokenSet.isDisjoint(with: GongToolCatalog.activityWords)
-            && !tokenSet.isDisjoint(with: GongToolCatalog.recencyWords)
-        return (trackers.map { .tracker($0) } + terms.map { .term($0) }, activityIntent)
+        let trackers = vocabulary.triggeredTrackers(questionWordIDs: wordIDs)
+        var topics: [FindingSearch.Topic] = trackers.map { .tracker($0) }
+        for (term, facts) in candidates {
+            if let facts, facts.isActivity || facts.coveringTrackers.contains(where: trackers.contains) { continue }
+            topics.append(.term(term))
+        }
+        return (topics, hasActivity && hasRecency)
     }
 }

@@ -36,7 +36,7 @@ extension GongToolCatalog {
             let summary: [String]
             switch section.content {
             case .openEnded(let prompt):
-                let (topics, activityIntent) = topics(forQuestion: prompt)
+                let (topics, activityIntent) = topics(forQuestion: prompt, vocabulary: vocabulary)
                 search = FindingSearch(topics: topics, vocabulary: vocabulary, data: data, selection: selection)
                 summary = composer.items(search, context: context, activityIntent: activityIntent)
             case .smartTracker(let trackerID):

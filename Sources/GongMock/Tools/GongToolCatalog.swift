@@ -22,6 +22,8 @@ public final class GongToolCatalog: Sendable {
     let requestIDs: RequestIDGenerator
     public let definitions: [GongToolDefinition]
 
+    /// Both engines with one load: a hot path reads this once rather than each engine separately.
+    var toolEngines: ToolEngines { engines.value }
     var vocabulary: SearchVocabulary { engines.value.vocabulary }
     var composer: AnswerComposer { engines.value.composer }
 

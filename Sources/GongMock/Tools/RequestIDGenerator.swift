@@ -7,22 +7,25 @@ final class RequestIDGenerator: Sendable {
     private let seed: UInt64
     private let counter = Mutex<UInt64>(0)
 
-    private static let alphabet = Array("0123456789abcdefghijklmnopqrstuvwxyz".unicodeScalars)
+    private static let alphabet: [UInt8] = Array("0123456789abcdefghijklmnopqrstuvwxyz".utf8)
 
     init(seed: UInt64) { self.seed = seed }
 
-    func next() -> String {
+    func next() -> String { String(decoding: nextUTF8(), as: UTF8.self) }
+
+    /// The next id as ASCII bytes, for answers written straight to bytes.
+    func nextUTF8() -> [UInt8] {
         let count = counter.withLock { value -> UInt64 in
             value &+= 1
             return value
         }
         var state = seed &+ count &* 0x9E37_79B9_7F4A_7C15
-        var result = ""
+        var result: [UInt8] = []
         result.reserveCapacity(19)
         var word = RequestIDGenerator.mix(&state)
         for position in 0..<19 {
             if position == 12 { word = RequestIDGenerator.mix(&state) }
-            result.unicodeScalars.append(RequestIDGenerator.alphabet[Int(word % 36)])
+            result.append(RequestIDGenerator.alphabet[Int(word % 36)])
             word /= 36
         }
         return result

@@ -10,11 +10,50 @@ struct SearchVocabulary: Sendable {
         let questionPhrases: [[Int32]]
         /// Every term of the tracker's keywords and triggers, removed from a question's plain terms.
         let coveredTerms: Set<String>
+        /// Per searchable keyword (terms not nil), the slot of its text among `labelNames`
+        /// (keywords with the same text share one), so a search counts labels by number.
+        let labelSlots: [Int]
+        /// The distinct texts of the searchable keywords, in order of first appearance.
+        let labelNames: [String]
+
+        init(tracker: Tracker, keywords: [(text: String, terms: [Int32]?)], questionPhrases: [[Int32]], coveredTerms: Set<String>) {
+            self.tracker = tracker
+            self.keywords = keywords
+            self.questionPhrases = questionPhrases
+            self.coveredTerms = coveredTerms
+            var names: [String] = []
+            var slots: [Int] = []
+            for keyword in keywords where keyword.terms != nil {
+                if let slot = names.firstIndex(of: keyword.text) {
+                    slots.append(slot)
+                } else {
+                    slots.append(names.count)
+                    names.append(keyword.text)
+                }
+            }
+            labelSlots = slots
+            labelNames = names
+        }
+    }
+
+    /// What the question reader needs to know of a word, found with one dictionary lookup per
+    /// question word (instead of one per word list).
+    struct WordFacts: Sendable {
+        /// Its id in `questionWordIDs`, -1 when no tracker phrase uses it.
+        var questionWordID: Int32 = -1
+        /// A stopword or a word naming the data (`TextTokenizer.questionTerms` drops it).
+        var isNoise = false
+        var isActivity = false
+        var isRecency = false
+        /// Trackers whose keywords or triggers use the word (`coveredTerms`).
+        var coveringTrackers: [Int] = []
     }
 
     let trackers: [TrackerTerms]
     /// Every word of every tracker phrase, numbered.
     let questionWordIDs: [String: Int32]
+    /// Every word with facts: tracker words, stopwords, noise, activity and recency words.
+    let words: [String: WordFacts]
 
     init(data: CompanyData) {
         var wordIDs: [String: Int32] = [:]
@@ -36,13 +75,26 @@ struct SearchVocabulary: Sendable {
                                 coveredTerms: Set(phrases.joined()))
         }
         questionWordIDs = wordIDs
+        var words: [String: WordFacts] = [:]
+        for (word, id) in wordIDs { words[word, default: WordFacts()].questionWordID = id }
+        for word in TextTokenizer.stopwords.union(TextTokenizer.questionNoise) { words[word, default: WordFacts()].isNoise = true }
+        for word in GongToolCatalog.activityWords { words[word, default: WordFacts()].isActivity = true }
+        for word in GongToolCatalog.recencyWords { words[word, default: WordFacts()].isRecency = true }
+        for (position, tracker) in trackers.enumerated() {
+            for word in tracker.coveredTerms.sorted() { words[word, default: WordFacts()].coveringTrackers.append(position) }
+        }
+        self.words = words
     }
 
     /// Trackers whose keywords or triggers occur (as whole phrases) in the question's tokens.
     func triggeredTrackers(questionTokens: [String]) -> [Int] {
         // A word no tracker phrase uses gets -1, which no phrase contains.
-        let tokens = questionTokens.map { questionWordIDs[$0] ?? -1 }
-        return trackers.indices.filter { position in
+        triggeredTrackers(questionWordIDs: questionTokens.map { questionWordIDs[$0] ?? -1 })
+    }
+
+    /// The same over the question's words as `questionWordIDs` ids (-1 for other words).
+    func triggeredTrackers(questionWordIDs tokens: [Int32]) -> [Int] {
+        trackers.indices.filter { position in
             trackers[position].questionPhrases.contains { SearchVocabulary.contains(tokens, phrase: $0) }
         }
     }

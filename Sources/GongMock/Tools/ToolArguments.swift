@@ -15,18 +15,19 @@ struct ToolArguments {
     }
 
     /// A string argument; nil when absent or JSON null (reported when `required`).
-    mutating func string(_ name: String, required: Bool, hint: String) -> String? {
+    /// The hint is only built for a message (it lists choices: building it cost more than reading the argument).
+    mutating func string(_ name: String, required: Bool, hint: @autoclosure () -> String) -> String? {
         guard let value = object[name], !value.isNull else {
-            if required { errors.append(ToolArgumentError(argument: name, message: "is required (\(hint))")) }
+            if required { errors.append(ToolArgumentError(argument: name, message: "is required (\(hint()))")) }
             return nil
         }
         guard case .string(let text) = value else {
-            errors.append(ToolArgumentError(argument: name, message: "must be a string (\(hint)), got \(value.kindName)"))
+            errors.append(ToolArgumentError(argument: name, message: "must be a string (\(hint())), got \(value.kindName)"))
             return nil
         }
         let trimmed = text.trimmingSpaces
         guard !trimmed.isEmpty else {
-            errors.append(ToolArgumentError(argument: name, message: "must not be empty (\(hint))"))
+            errors.append(ToolArgumentError(argument: name, message: "must not be empty (\(hint()))"))
             return nil
         }
         return trimmed
@@ -34,10 +35,10 @@ struct ToolArguments {
 
     mutating func choice<Choice: RawRepresentable & CaseIterable>(_ name: String, _ type: Choice.Type) -> Choice?
         where Choice.RawValue == String {
-        let allowed = Choice.allCases.map(\.rawValue).joined(separator: ", ")
-        guard let text = string(name, required: true, hint: "one of \(allowed)") else { return nil }
+        func allowed() -> String { Choice.allCases.map(\.rawValue).joined(separator: ", ") }
+        guard let text = string(name, required: true, hint: "one of \(allowed())") else { return nil }
         guard let value = Choice(rawValue: text) ?? Choice(rawValue: text.uppercased()) else {
-            errors.append(ToolArgumentError(argument: name, message: "\"\(text)\" is not allowed; use one of \(allowed)"))
+            errors.append(ToolArgumentError(argument: name, message: "\"\(text)\" is not allowed; use one of \(allowed())"))
             return nil
         }
         return value
@@ -56,6 +57,9 @@ struct ToolArguments {
 extension String {
     /// The string without leading/trailing spaces, tabs and newlines (no Foundation needed).
     var trimmingSpaces: String {
+        // Most arguments have nothing to trim: two byte tests instead of a walk by Character.
+        let isSpaceByte: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        if let first = utf8.first, let last = utf8.last, !isSpaceByte(first), !isSpaceByte(last) { return self }
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
         guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
             return ""
