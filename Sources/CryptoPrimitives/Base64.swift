@@ -6,4 +6,7 @@ public enum Base64 {
     public static func encode(_ bytes: [UInt8]) -> String { codec.encode(bytes) }
 
     public static func decode(_ text: String) -> [UInt8]? { codec.decode(text) }
+
+    /// `decode` over UTF-8 bytes already in hand (a header value), without making a `String`.
+    public static func decode(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? { codec.decode(utf8: bytes) }
 }

@@ -7,6 +7,9 @@
 /// every byte string has exactly one accepted encoding (a tampered JWS cannot hide in them).
 struct Base64Codec: Sendable {
     private let alphabet: [UInt8]
+    /// The two characters of every 12-bit value, first in the low byte: two lookups per three
+    /// input bytes instead of four (JWS signing encodes about 600 bytes per access token).
+    private let pairs: [UInt16]
     private let reverse: [UInt8]
     private let pads: Bool
     private static let invalid: UInt8 = 0xFF
@@ -17,6 +20,7 @@ struct Base64Codec: Sendable {
         letters.append(contentsOf: Array(String(char62).utf8))
         letters.append(contentsOf: Array(String(char63).utf8))
         alphabet = letters
+        pairs = (0..<4096).map { UInt16(letters[$0 >> 6]) | UInt16(letters[$0 & 0x3F]) << 8 }
         var table = [UInt8](repeating: Base64Codec.invalid, count: 256)
         for (value, letter) in letters.enumerated() { table[Int(letter)] = UInt8(value) }
         reverse = table
@@ -53,17 +57,18 @@ struct Base64Codec: Sendable {
     /// Writes the encoding of `input` to the start of `output` (at least `encodedLength` bytes);
     /// returns the count written.
     private func fill(_ input: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>) -> Int {
-        alphabet.withUnsafeBufferPointer { alphabet in
+        alphabet.withUnsafeBufferPointer { alphabet in pairs.withUnsafeBufferPointer { pairs in
             let full = input.count / 3
             let remaining = input.count - full * 3
             var out = 0
             var index = 0
             for _ in 0..<full {
                 let chunk = UInt32(input[index]) << 16 | UInt32(input[index + 1]) << 8 | UInt32(input[index + 2])
-                output[out] = alphabet[Int(chunk >> 18 & 0x3F)]
-                output[out + 1] = alphabet[Int(chunk >> 12 & 0x3F)]
-                output[out + 2] = alphabet[Int(chunk >> 6 & 0x3F)]
-                output[out + 3] = alphabet[Int(chunk & 0x3F)]
+                let high = pairs[Int(chunk >> 12)], low = pairs[Int(chunk & 0xFFF)]
+                output[out] = UInt8(truncatingIfNeeded: high)
+                output[out + 1] = UInt8(truncatingIfNeeded: high >> 8)
+                output[out + 2] = UInt8(truncatingIfNeeded: low)
+                output[out + 3] = UInt8(truncatingIfNeeded: low >> 8)
                 out += 4
                 index += 3
             }
@@ -83,7 +88,7 @@ struct Base64Codec: Sendable {
                 }
             }
             return out
-        }
+        } }
     }
 
     func decode(_ text: String) -> [UInt8]? {

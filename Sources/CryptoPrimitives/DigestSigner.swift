@@ -2,7 +2,8 @@ import COpenSSL
 import Synchronization
 
 /// Signs SHA-256 digests with one private key through `EVP_PKEY_sign`: the signature half of
-/// RFC 7518 §3.3 (RS256) and §3.4 (ES256), once the caller has hashed the JWS Signing Input.
+/// RFC 7518 §3.3 (RS256), once the caller has hashed the JWS Signing Input. (ES256 tokens sign
+/// through `EVPKey.signSHA256Raw`, which skips the DER; this path still gives DER for EC keys.)
 ///
 /// `EVP_DigestSignInit` on every signature fetches the signature implementation, exports the key
 /// to its provider and allocates two contexts, which together cost about as much as the P-256

@@ -1,5 +1,6 @@
 import COpenSSL
 import CShims
+import Synchronization
 
 /// Owns one OpenSSL `EVP_PKEY*` (private or public) and frees it in `deinit`, in the manner of
 /// swift-nio-ssl's key wrappers.
@@ -10,13 +11,18 @@ import CShims
 final class EVPKey: @unchecked Sendable {
     let pointer: OpaquePointer
     private let signer: DigestSigner
+    /// The `EC_KEY` that `signSHA256Raw` signs with, taken on first use (verifying keys never need it).
+    private let ecKey = Mutex<UnsafeMutableRawPointer?>(nil)
 
     init(owning pointer: OpaquePointer) {
         self.pointer = pointer
         signer = DigestSigner(key: pointer)
     }
 
-    deinit { EVP_PKEY_free(pointer) }
+    deinit {
+        if let key = ecKey.withLock({ $0 }) { CShims_EC_KEY_free(key) }
+        EVP_PKEY_free(pointer)
+    }
 
     var isEC: Bool { EVP_PKEY_is_a(pointer, "EC") == 1 }
     var isRSA: Bool { EVP_PKEY_is_a(pointer, "RSA") == 1 }
@@ -145,6 +151,29 @@ final class EVPKey: @unchecked Sendable {
     /// does internally minus the per-call initialisation.
     func signSHA256(_ message: [UInt8]) throws(CryptoError) -> [UInt8] {
         try signer.sign(digest: SHA256.hash(message), maximumLength: maximumSignatureSize)
+    }
+
+    /// SHA-256 then ECDSA, as R || S with each half `half` bytes (RFC 7518 §3.4: 32 for ES256).
+    /// The same signature `signSHA256` gives in DER, without the provider's DER round trip
+    /// (see ecdsa_shims.c).
+    func signSHA256Raw(_ message: [UInt8], half: Int) throws(CryptoError) -> [UInt8] {
+        let operation = "signing"
+        OpenSSLErrorQueue.clear()
+        let key: UnsafeMutableRawPointer? = ecKey.withLock { key in
+            if key == nil { key = CShims_EC_KEY_from_EVP_PKEY(pointer) }
+            return key
+        }
+        guard let key else { throw .openSSL(operation) }
+        let digest = SHA256.hash(message)
+        var failed = false
+        let signature = [UInt8](unsafeUninitializedCapacity: 2 * half) { buffer, count in
+            failed = digest.withUnsafeBufferPointer { input in
+                CShims_ECDSA_sign_raw(key, input.baseAddress, input.count, buffer.baseAddress, half)
+            } != 1
+            count = failed ? 0 : 2 * half
+        }
+        if failed { throw .openSSL(operation) }
+        return signature
     }
 
     /// Verifies a DER (ECDSA) or PKCS#1 v1.5 (RSA) signature over SHA-256 of `message`.

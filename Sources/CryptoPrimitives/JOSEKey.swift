@@ -5,10 +5,9 @@ struct JOSEKey: Sendable {
     let algorithm: SigningKey.Algorithm
 
     func sign(_ message: [UInt8]) throws(CryptoError) -> [UInt8] {
-        let signature = try key.signSHA256(message)
         switch algorithm {
-        case .es256: return try ECDSASignature.raw(fromDER: signature)
-        case .rs256: return signature
+        case .es256: return try key.signSHA256Raw(message, half: 32)
+        case .rs256: return try key.signSHA256(message)
         }
     }
 

@@ -19,9 +19,16 @@ public enum JWS {
     /// Signing Input (RFC 7515 §5.1 step 5) is built in one byte buffer that then receives the
     /// signature, so the token is copied into a string once.
     public static func sign(payload: JSONValue, header: JWSProtectedHeader) throws(CryptoError) -> String {
+        try sign(payloadBytes: JSONSerializer.bytes(payload), header: header)
+    }
+
+    /// Signs a payload the caller serialised itself (a token issuer writing its claims straight
+    /// to bytes rather than building a `JSONValue` per token); `payloadBytes` must be JSON.
+    public static func sign(payloadBytes: [UInt8], header: JWSProtectedHeader) throws(CryptoError) -> String {
         var compact = header.segment
+        compact.reserveCapacity(compact.count + 2 + (payloadBytes.count + 2) / 3 * 4 + 90)
         compact.append(UInt8(ascii: "."))
-        Base64URL.codec.encode(JSONSerializer.bytes(payload), appendingTo: &compact)
+        Base64URL.codec.encode(payloadBytes, appendingTo: &compact)
         let signature = try header.key.sign(compact)
         compact.append(UInt8(ascii: "."))
         Base64URL.codec.encode(signature, appendingTo: &compact)

@@ -32,7 +32,14 @@ public enum URLEncodedForm {
     /// completes an escaped one (`%C3\xB2` stays literal, `\xFF%40` gives U+FFFD `@`). ASCII
     /// input (tokens, ids, URLs) needs no repair and takes the direct path.
     private static func decodeLenient(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        if bytes.allSatisfy({ $0 < 0x80 }), let decoded = percentDecode(bytes, plusAsSpace: true) { return decoded }
+        var ascii = true, escaped = false
+        for byte in bytes {
+            if byte >= 0x80 { ascii = false }
+            if byte == UInt8(ascii: "%") || byte == UInt8(ascii: "+") { escaped = true }
+        }
+        // ASCII with nothing to decode (tokens, ids, grant types): valid UTF-8 as it stands.
+        if ascii, !escaped { return String(decoding: bytes, as: UTF8.self) }
+        if ascii, let decoded = percentDecode(bytes, plusAsSpace: true) { return decoded }
         return percentDecodeLenient(String(decoding: bytes, as: UTF8.self))
     }
 

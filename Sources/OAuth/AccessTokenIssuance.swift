@@ -24,8 +24,14 @@ public final class AccessTokenIssuance: Sendable {
     /// A fresh `jti` carrying the next issuance number.
     func nextTokenID() -> String {
         let number = last.wrappingAdd(1, ordering: .sequentiallyConsistent).newValue
-        var bytes = (0..<8).map { UInt8(truncatingIfNeeded: number >> (56 - 8 * $0)) }
-        bytes += SecureRandom.bytes(count: 8)
+        let random = SecureRandom.bytes(count: 8)
+        let bytes = [UInt8](unsafeUninitializedCapacity: 16) { buffer, count in
+            for index in 0..<8 {
+                buffer[index] = UInt8(truncatingIfNeeded: number >> (56 - 8 * index))
+                buffer[8 + index] = random[index]
+            }
+            count = 16
+        }
         return Base64URL.encode(bytes)
     }
 

@@ -35,7 +35,7 @@ public struct OAuthClient: Sendable {
         kind: Kind,
         allowedAuthMethods: Set<ClientAuthMethod>? = nil,
         registeredAuthMethod: ClientAuthMethod? = nil,
-        allowedGrantTypes: Set<String> = ["authorization_code", "refresh_token"],
+        allowedGrantTypes: Set<String> = OAuthClient.defaultGrantTypes,
         allowedScopes: Set<String>,
         displayAttributes: [(label: String, value: String)] = [],
         redirectDecision: @escaping @Sendable (String) -> RedirectDecision
@@ -44,13 +44,18 @@ public struct OAuthClient: Sendable {
         self.name = name
         self.secret = secret
         self.kind = kind
-        self.allowedAuthMethods = allowedAuthMethods ?? (secret == nil ? [.none] : [.clientSecretBasic, .clientSecretPost])
+        self.allowedAuthMethods = allowedAuthMethods ?? (secret == nil ? Self.publicMethods : Self.secretMethods)
         self.registeredAuthMethod = registeredAuthMethod
         self.allowedGrantTypes = allowedGrantTypes
         self.allowedScopes = allowedScopes
         self.displayAttributes = displayAttributes
         self.redirectDecision = redirectDecision
     }
+
+    /// Built once: the policy makes an `OAuthClient` on every token request.
+    public static let defaultGrantTypes: Set<String> = ["authorization_code", "refresh_token"]
+    static let publicMethods: Set<ClientAuthMethod> = [.none]
+    static let secretMethods: Set<ClientAuthMethod> = [.clientSecretBasic, .clientSecretPost]
 
     /// A client with a secret is confidential (RFC 6749 §2.1).
     public var isConfidential: Bool { secret != nil }

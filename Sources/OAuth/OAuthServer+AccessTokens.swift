@@ -9,20 +9,46 @@ extension OAuthServer {
     /// A JWT access token (RFC 9068 §2.2) for a grant: `iss`, `sub`, `aud` (the resource),
     /// `client_id`, `scope`, `exp`, `iat`, `jti`, `sid` (the grant), then the policy's claims.
     func signAccessToken(grant: GrantRecord, scopes: [String], configuration: OAuthConfiguration) throws(CryptoError) -> String {
+        try signAccessToken(grant: grant, scope: scopes.joined(separator: " "), configuration: configuration)
+    }
+
+    /// The claims are written straight to bytes, in the order and form `JSONSerializer` gives
+    /// the same object, instead of building a `JSONObject` per grant: that tree and its
+    /// serialisation were a tenth of a refresh grant's instructions outside the signature.
+    func signAccessToken(grant: GrantRecord, scope: String, configuration: OAuthConfiguration) throws(CryptoError) -> String {
         let issuedAt = clock.nowSeconds()
-        var claims = JSONObject(distinctKeys: [
-            ("iss", .string(configuration.issuer)),
-            ("sub", .string(grant.subjectID)),
-            ("aud", .string(configuration.resource)),
-            ("client_id", .string(grant.clientID)),
-            ("scope", .string(scopes.joined(separator: " "))),
-            ("exp", .number(Double(issuedAt + Int64(configuration.accessTokenTTL)))),
-            ("iat", .number(Double(issuedAt))),
-            ("jti", .string(issuance.nextTokenID())),
-            ("sid", .string(grant.id)),
-        ])
-        for (key, value) in grant.claims where !Self.reservedClaims.contains(key) { claims[key] = value }
-        return try JWS.sign(payload: .object(claims), header: accessTokenHeader)
+        var payload: [UInt8] = []
+        payload.reserveCapacity(384)
+        Self.appendMember("{\"iss\":", configuration.issuer, to: &payload)
+        Self.appendMember(",\"sub\":", grant.subjectID, to: &payload)
+        Self.appendMember(",\"aud\":", configuration.resource, to: &payload)
+        Self.appendMember(",\"client_id\":", grant.clientID, to: &payload)
+        Self.appendMember(",\"scope\":", scope, to: &payload)
+        Self.appendMember(",\"exp\":", .number(Double(issuedAt + Int64(configuration.accessTokenTTL))), to: &payload)
+        Self.appendMember(",\"iat\":", .number(Double(issuedAt)), to: &payload)
+        Self.appendMember(",\"jti\":", issuance.nextTokenID(), to: &payload)
+        Self.appendMember(",\"sid\":", grant.id, to: &payload)
+        // A JSONObject's keys are distinct, and none of these is one written above.
+        for member in grant.claims where !Self.reservedClaims.contains(member.key) {
+            payload.append(UInt8(ascii: ","))
+            JSONSerializer.writeString(member.key, into: &payload)
+            payload.append(UInt8(ascii: ":"))
+            JSONSerializer.write(member.value, into: &payload)
+        }
+        payload.append(UInt8(ascii: "}"))
+        return try JWS.sign(payloadBytes: payload, header: accessTokenHeader)
+    }
+
+    /// Appends `prefix` (punctuation and a key, already JSON) and then `value`.
+    static func appendMember(_ prefix: StaticString, _ value: JSONValue, to output: inout [UInt8]) {
+        output.append(contentsOf: UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount))
+        JSONSerializer.write(value, into: &output)
+    }
+
+    /// Appends `prefix` and then `text` as a JSON string.
+    static func appendMember(_ prefix: StaticString, _ text: String, to output: inout [UInt8]) {
+        output.append(contentsOf: UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount))
+        JSONSerializer.writeString(text, into: &output)
     }
 
     /// Verifies a bearer token for the MCP gate: signature, type, issuer, audience (scheme/host

@@ -64,17 +64,11 @@ struct ServeRunner {
             throw StartupFailure(message: error.description)
         }
         server.install(application)
-        // Only tool calls need the search indexes: build them now that /healthz answers; a tool
-        // call arriving first waits for this build (see DeferredValue). Normal priority on
-        // purpose: a lower one measured no faster first answer, and such a waiter would then
-        // wait on a thread the scheduler starves under load.
-        _ = BackgroundTask {
-            application.prepareForToolCalls()
-            // Start-up's scratch (fixture parsing, key generation, index building on three
-            // threads, each with its own malloc arena) is freed but stays resident until
-            // trimmed (issue #16: idle RSS <= 20 MB).
-            ProcessMemory.returnFreePages()
-        }
+        // Only tool calls need the search indexes: the first request to /mcp starts their build
+        // (ToolWarmUpResponder), so an idle server never holds them (issue #16: idle RSS).
+        // Start-up's scratch (fixture parsing and key generation on other threads, each with its
+        // own malloc arena) is freed but stays resident until trimmed.
+        _ = BackgroundTask { ProcessMemory.returnFreePages() }
         if let readyFile = options.readyFile {
             do {
                 try ReadyFile.write(to: readyFile, application: application, port: server.port)

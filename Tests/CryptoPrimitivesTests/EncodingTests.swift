@@ -2,6 +2,40 @@ import Testing
 @testable import CryptoPrimitives
 
 @Suite struct Base64URLTests {
+    /// The encoder writes two characters per table lookup; a bit-by-bit reference must agree on
+    /// every 12-bit value in every position and on all tail lengths, in both alphabets.
+    @Test func encodingMatchesABitByBitReference() {
+        func reference(_ bytes: [UInt8], url: Bool) -> String {
+            let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789" + (url ? "-_" : "+/"))
+            var bits = "", output = ""
+            for byte in bytes { bits += String(repeating: "0", count: 8 - String(byte, radix: 2).count) + String(byte, radix: 2) }
+            while bits.count % 6 != 0 { bits += "0" }
+            var index = bits.startIndex
+            while index < bits.endIndex {
+                let next = bits.index(index, offsetBy: 6)
+                output.append(letters[Int(bits[index..<next], radix: 2) ?? 0])
+                index = next
+            }
+            if !url { while output.count % 4 != 0 { output += "=" } }
+            return output
+        }
+        var generator = SystemRandomNumberGenerator()
+        var inputs: [[UInt8]] = []
+        for value in 0..<4096 {
+            // The same 12-bit value in both halves of a 3-byte group.
+            let first = UInt8(value >> 4)
+            let second = UInt8((value & 0xF) << 4 | value >> 8)
+            let third = UInt8(value & 0xFF)
+            inputs.append([first, second, third])
+        }
+        inputs += (0..<300).map { count in (0..<(count % 40)).map { _ in UInt8.random(in: 0...255, using: &generator) } }
+        for input in inputs {
+            #expect(Base64.encode(input) == reference(input, url: false))
+            #expect(Base64URL.encode(input) == reference(input, url: true))
+            #expect(Base64URL.decode(Base64URL.encode(input)) == input)
+        }
+    }
+
     @Test(arguments: 0...40) func roundTrip(length: Int) {
         let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
         let text = Base64URL.encode(bytes)

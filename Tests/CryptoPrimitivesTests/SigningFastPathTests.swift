@@ -18,6 +18,23 @@ import Testing
         }
     }
 
+    /// ES256 signs below the EVP layer (ecdsa_shims.c): the R || S it writes must be a valid
+    /// signature by OpenSSL's own DER verification, for that message only.
+    @Test func rawECDSASignaturesVerifyThroughTheDERPath() throws {
+        let key = try EVPKey.privateKey(pem: try SigningKey.generate(.es256).privateKeyPEM())
+        for index in 0..<200 {
+            let message = Array("message \(index)".utf8)
+            let raw = try key.signSHA256Raw(message, half: 32)
+            #expect(raw.count == 64)
+            let der = try #require(ECDSASignature.der(fromRaw: raw))
+            #expect(key.verifySHA256(signature: der, message: message))
+            #expect(!key.verifySHA256(signature: der, message: message + [0]))
+            #expect(try ECDSASignature.raw(fromDER: der) == raw)
+        }
+        let rsa = try EVPKey.privateKey(pem: RFCVectors.rsaPrivateKeyPEM)
+        #expect(throws: CryptoError.self) { try rsa.signSHA256Raw([1], half: 32) }
+    }
+
     @Test func handReadDERRefusesWhatIsNotMinimalP256() {
         let r = [UInt8](repeating: 0x11, count: 32), s = [UInt8](repeating: 0x22, count: 32)
         let good: [UInt8] = [0x30, 68, 0x02, 32] + r + [0x02, 32] + s

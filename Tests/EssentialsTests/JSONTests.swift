@@ -30,6 +30,17 @@ import Testing
         #expect(!shown.contains("s3cr3t"))
         #expect(shown == Redact.secret(secret))
     }
+
+    @Test func redactionShowsLengthAndFNVFingerprint() {
+        // FNV-1a 32 in zero-padded lowercase hex, the UTF-8 length in decimal (values from a
+        // reference implementation): the journal and logs of earlier versions stay comparable.
+        #expect(Redact.secret("a") == "<redacted len=1 fp=e40c292c>")
+        #expect(Redact.secret("hello world") == "<redacted len=11 fp=d58b3fa7>")
+        #expect(Redact.secret(String(repeating: "x", count: 1234)) == "<redacted len=1234 fp=3a8e13ad>")
+        #expect(Redact.secret("é") == "<redacted len=2 fp=1e9de8c1>")
+        #expect(Redact.secret("") == "<empty>")
+        #expect(Redact.fingerprint("a") == "e40c292c")
+    }
 }
 
 @Suite struct JSONObjectTests {

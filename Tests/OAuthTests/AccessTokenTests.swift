@@ -30,6 +30,25 @@ import Testing
         }
     }
 
+    /// The claims are written straight to bytes; they must be exactly what serialising the
+    /// object gives: the nine registered claims in order, then the policy's (reserved names
+    /// skipped), strings escaped.
+    @Test func claimBytesAreTheSerialisedObject() throws {
+        let (harness, _) = try Self.issued()
+        let policyClaims = JSONObject([("workspace", "w\"1\\"), ("iss", "ignored"), ("roles", ["a", "b"]), ("n", 1.5), ("flag", true)])
+        let grant = GrantRecord(id: "grt_\u{1}é", clientID: "manual-1", subjectID: "u-ada", scopes: ["b", "a"], resource: nil, claims: policyClaims, createdAt: 0)
+        let token = try harness.server.signAccessToken(grant: grant, scopes: ["x:y", "z\n"], configuration: harness.server.configuration)
+        let payload = try #require(Base64URL.decode(String(token.split(separator: ".")[1])))
+        let claims = try #require(try JSONParser.parse(payload).objectValue)
+        let expected = JSONObject(distinctKeys: [
+            ("iss", .string(harness.server.configuration.issuer)), ("sub", "u-ada"), ("aud", .string(harness.server.configuration.resource)),
+            ("client_id", "manual-1"), ("scope", "x:y z\n"), ("exp", try #require(claims["exp"])), ("iat", try #require(claims["iat"])),
+            ("jti", try #require(claims["jti"])), ("sid", "grt_\u{1}é"), ("workspace", "w\"1\\"), ("roles", ["a", "b"]), ("n", 1.5), ("flag", true),
+        ])
+        #expect(payload == JSONSerializer.bytes(.object(expected)))
+        #expect(claims["exp"]?.doubleValue == (claims["iat"]?.doubleValue ?? 0) + Double(harness.server.configuration.accessTokenTTL))
+    }
+
     @Test func tokenForAnotherAudienceOrIssuerIsRefused() throws {
         let (harness, _) = try Self.issued()
         let grant = GrantRecord(id: "g", clientID: "manual-1", subjectID: "u-ada", scopes: [], resource: nil, claims: JSONObject(), createdAt: 0)

@@ -70,6 +70,29 @@ import Testing
         #expect(testCase.basicChallenge == (testCase.status == 401))
     }
 
+    @Test func plainBasicCredentialsAreReadOnceOnlyWhenBothReadingsAgree() {
+        let encoded = Base64.encode(Array("manual-1:s3:cret".utf8))
+        let plain = OAuthServer.plainBasicCredentials("Basic \(encoded)")
+        #expect(plain?.id == "manual-1" && plain?.secret == "s3:cret")
+        #expect(OAuthServer.plainBasicCredentials("bAsIc \(encoded)")?.id == "manual-1")
+        // Everything else goes through the general parsing: form-encoded parts (% or +), other
+        // spacing or schemes, text that is not base64, no colon, non-ASCII credentials.
+        let general = ["Basic " + Base64.encode(Array("a%3Ab:c".utf8)), "Basic " + Base64.encode(Array("a:b+c".utf8)), "Basic  \(encoded)",
+                       " Basic \(encoded)", "Basic \(encoded) ", "Bearer \(encoded)", "Basic %%%", "Basic " + Base64.encode(Array("no-colon".utf8)),
+                       "Basic " + Base64.encode(Array("é:x".utf8)), "Basic", "Basic "]
+        for header in general { #expect(OAuthServer.plainBasicCredentials(header) == nil, "\(header)") }
+    }
+
+    @Test func bodyClientIDMustMatchTheBasicCredentials() throws {
+        let harness = try Harness { $0.autoApproveSubject = "u-ada" }
+        let code = try harness.code(query: Harness.authorizeQuery(clientID: "manual-1"))
+        for (id, status) in [("manual-1", 200), ("manual-2", 400)] {
+            let response = try harness.post(TokenTests.path, form: TokenTests.codeForm(code) + [("client_id", id)], headers: Harness.basic("manual-1", "s3cret"))
+            #expect(response.status.code == status, "\(id)")
+            if status == 400 { #expect(try Harness.json(response)["error"] == "invalid_request") }
+        }
+    }
+
     @Test func publicClientUsesNoneOnlyWhenEnabled() throws {
         for enabled in [false, true] {
             let harness = try Harness { configuration in

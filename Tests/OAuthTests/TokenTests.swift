@@ -34,6 +34,8 @@ import Testing
         #expect(body["token_type"] == "Bearer")
         #expect(body["expires_in"] == 3600)
         #expect(body["scope"] == .string(FakePolicy.allScopes.joined(separator: " ")))
+        // Written straight to bytes: exactly the compact serialisation of the same object.
+        #expect(Harness.body(response) == JSONSerializer.string(.object(body)))
         let token = try #require(body["access_token"]?.stringValue)
         let verified = try #require(try? harness.server.verifyAccessToken(token).get())
         #expect(verified.subject == "u-ada")

@@ -20,6 +20,14 @@ int CShims_SSL_set_tlsext_host_name(SSL *ssl, const char *name);
 
 /// EVP_PKEY_PUBLIC_KEY is a compound macro of selection bits; Swift cannot import it.
 int CShims_EVP_PKEY_PUBLIC_KEY(void);
+/// The EC_KEY behind an EC EVP_PKEY (a new reference; NULL for other key types), for
+/// CShims_ECDSA_sign_raw. Free with CShims_EC_KEY_free. (ecdsa_shims.c says why.)
+void *CShims_EC_KEY_from_EVP_PKEY(EVP_PKEY *pkey);
+void CShims_EC_KEY_free(void *key);
+/// ECDSA over `digest`, written as R || S, each left-padded to `half` bytes (32 for P-256):
+/// the JWS form (RFC 7518 §3.4). Returns 1 on success, 0 on failure (OpenSSL error queue set).
+int CShims_ECDSA_sign_raw(void *key, const unsigned char *digest, size_t digest_length,
+                          unsigned char *signature, size_t half);
 /// Adds a subjectAltName extension holding the DNS names and IP addresses (IPv4 or IPv6 text),
 /// building each GENERAL_NAME directly so no name is ever re-parsed as config syntax.
 /// Returns 1 on success, 0 on failure (OpenSSL error queue set), -1 if an IP text is invalid

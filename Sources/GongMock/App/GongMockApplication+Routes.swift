@@ -42,7 +42,8 @@ extension GongMockApplication {
         var router = Router()
         router.get("/healthz", Self.health)
         oauth.install(into: &router)
-        let endpoint = mcp
+        let toolCatalogs = self.toolCatalogs
+        let endpoint = ToolWarmUpResponder(mcp) { toolCatalogs.catalog.prepare() }
         for method in [HTTPMethod.post, .get, .delete, .options] { router.add(method, "/mcp", endpoint) }
         AdminAPI(integrations: integrations, company: companyStore, credits: ledger, auth: adminAuth, clock: clock,
                  logger: logger.scoped("admin"), onIntegrationDeleted: onDeleted, onSecretRotated: onRotated).install(into: &router)
