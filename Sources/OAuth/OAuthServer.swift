@@ -230,7 +230,9 @@ public final class OAuthServer: Sendable {
             do { try store.sweep(now: now, retention: retention, budget: Self.sweepBudget) } catch {
                 logger.warning("sweeping ended OAuth grants failed", [("error", "\(error)")])
             }
-            guard now - state.lastPurge >= 60 else { return }
+            // The distance, not the direction: the clock is virtual and may be set back, and the
+            // minute's purge must not wait for it to catch up with the last one.
+            guard abs(now - state.lastPurge) >= 60 else { return }
             state.lastPurge = now
             state.consumedTransactions = state.consumedTransactions.filter { $0.value > now }
             do { try store.purge(expiredBefore: now) } catch { logger.warning("purging expired OAuth state failed", [("error", "\(error)")]) }

@@ -70,6 +70,16 @@ import Testing
         #expect(reason.contains("authorization code replay"))
     }
 
+    @Test func theMinutesPurgeKeepsRunningWhenTheClockIsSetBack() throws {
+        let (harness, _) = try Self.retained()
+        harness.clock.advance(by: 10_000)
+        harness.server.purgeIfDue()
+        let ahead = harness.server.state.withLock { $0.lastPurge }
+        harness.clock.advance(by: -5_000)
+        harness.server.purgeIfDue()
+        #expect(harness.server.state.withLock { $0.lastPurge } == ahead - 5_000, "a clock set back must not stop the purge until it catches up")
+    }
+
     @Test func expiredCodesLeaveOnTheNextTokenRequest() throws {
         let (harness, store) = try Self.retained()
         _ = try harness.code()
