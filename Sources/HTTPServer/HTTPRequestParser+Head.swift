@@ -109,7 +109,7 @@ extension HTTPRequestParser {
             var valueEnd = end
             while valueStart < valueEnd, bytes[valueStart] == HTTPGrammar.space || bytes[valueStart] == HTTPGrammar.tab { valueStart += 1 }
             while valueEnd > valueStart, bytes[valueEnd - 1] == HTTPGrammar.space || bytes[valueEnd - 1] == HTTPGrammar.tab { valueEnd -= 1 }
-            for index in valueStart..<valueEnd where !HTTPGrammar.isFieldValueByte(bytes[index]) {
+            guard HTTPGrammar.areFieldValueBytes(bytes, from: valueStart, to: valueEnd) else {
                 throw HTTPParseError.bad("control character (NUL, CR, LF or other) in a header field value")
             }
             guard store else { return ("", "") }

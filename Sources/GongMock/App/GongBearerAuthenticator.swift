@@ -45,12 +45,10 @@ public struct GongBearerAuthenticator: MCPAuthenticator {
         guard let header = request.headers["Authorization"] else {
             return .rejected(challenge(error: nil, description: "no bearer token: send Authorization: Bearer <access token>"))
         }
-        let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
-        guard parts.count == 2, HTTPHeaders.equalsIgnoringCase(String(parts[0]), "Bearer") else {
+        guard let token = Self.bearerToken(header) else {
             return .rejected(challenge(error: "invalid_request",
                 description: "the Authorization header must use the Bearer scheme (RFC 6750 §2.1)"))
         }
-        let token = parts[1].trimmingHTTPWhitespace()
         var result = verify(token)
         if case .success(let verified) = result, let expiredAt = faults?.forcedExpiry(of: verified) {
             result = .failure(.expired(at: expiredAt))
@@ -67,6 +65,30 @@ public struct GongBearerAuthenticator: MCPAuthenticator {
             return .rejected(challenge(error: "invalid_token", description: rejection.description))
         }
     }
+
+    /// The token of `Bearer <token>` (scheme case-insensitive, RFC 6750 §2.1), or nil for another
+    /// scheme or no token. The usual form (one space, no padding) is read from the bytes: splitting
+    /// an 800-byte token on `Character`s was most of the gate's cost on every tool call. Anything
+    /// else takes the general reading, with the same result.
+    static func bearerToken(_ header: String) -> String? {
+        let bytes = header.utf8
+        if bytes.count > 7, let last = bytes.last, !isHTTPWhitespace(last) {
+            var scheme = bytes.makeIterator()
+            var matches = true
+            for expected in "bearer ".utf8 {
+                guard let byte = scheme.next() else { matches = false; break }
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                if lower != expected { matches = false; break }
+            }
+            let tokenStart = bytes.index(bytes.startIndex, offsetBy: 7)
+            if matches, !isHTTPWhitespace(bytes[tokenStart]) { return String(Substring(bytes[tokenStart...])) }
+        }
+        let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+        guard parts.count == 2, HTTPHeaders.equalsIgnoringCase(String(parts[0]), "Bearer") else { return nil }
+        return parts[1].trimmingHTTPWhitespace()
+    }
+
+    private static func isHTTPWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
 
     /// A 401 (or the given status) with the challenge and a JSON body naming the same error.
     func challenge(error: String?, status: HTTPStatus = .unauthorized, description: String) -> HTTPResponse {
