@@ -9,21 +9,13 @@ set -euo pipefail
 bin=$1
 want=${2:-500000}
 support="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-dir=$(mktemp -d "${TMPDIR:-/tmp}/gong-mock-rss.XXXXXX")
-pid=""
-trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$dir"' EXIT
-python3 "$support/mcp_setup.py" seed "$dir/seed.json"
-state=()
-[ "${STATE:-0}" = 1 ] && state=(--state-dir "$dir/state")
-"$bin" serve --port 0 --ready-file "$dir/ready.json" --seed "$dir/seed.json" --stateless \
-  --auto-approve maya.lindqvist@northwind-analytics.com --token-ttl 86400 --log-level error "${state[@]}" 2>"$dir/log" &
-pid=$!
-for _ in $(seq 1 500); do [ -s "$dir/ready.json" ] && break; sleep 0.02; done
+# shellcheck source=seeded_server.sh
+source "$support/seeded_server.sh"
+start_seeded_server "$bin" rss --stateless --token-ttl 86400
 url=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["mcpURL"])' "$dir/ready.json")
 token=$(python3 "$support/mcp_setup.py" token "$dir/ready.json")
 account=$(python3 "$support/mcp_setup.py" account "$dir/ready.json")
 body=$(python3 "$support/mcp_setup.py" body ask-account "$account")
-rss() { awk -v key="$1:" '$1 == key { print $2 }' "/proc/$pid/status"; }
 start=$(python3 "$support/mcp_setup.py" credits "$dir/ready.json")
 idle=$(rss VmRSS)
 # One call to learn what one charge costs (the same question costs the same every time).

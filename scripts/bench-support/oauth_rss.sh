@@ -11,22 +11,13 @@ set -euo pipefail
 bin=$1
 seconds=${2:-180}
 support="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-dir=$(mktemp -d "${TMPDIR:-/tmp}/gong-mock-oauth-rss.XXXXXX")
-pid=""
-trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$dir"' EXIT
-python3 "$support/mcp_setup.py" seed "$dir/seed.json"
-state=()
-[ "${STATE:-0}" = 1 ] && state=(--state-dir "$dir/state")
+# shellcheck source=seeded_server.sh
+source "$support/seeded_server.sh"
 # shellcheck disable=SC2086
-"$bin" serve --port 0 --ready-file "$dir/ready.json" --seed "$dir/seed.json" \
-  --auto-approve maya.lindqvist@northwind-analytics.com --log-level error "${state[@]}" ${GONG_MOCK_ARGS:-} 2>"$dir/log" &
-pid=$!
-for _ in $(seq 1 500); do [ -s "$dir/ready.json" ] && break; sleep 0.02; done
-[ -s "$dir/ready.json" ] || { cat "$dir/log" >&2; exit 1; }
+start_seeded_server "$bin" oauth-rss ${GONG_MOCK_ARGS:-}
 port=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["port"])' "$dir/ready.json")
 resource=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["mcpURL"])' "$dir/ready.json")
-rss() { awk -v key="$1:" '$1 == key { print $2 }' "/proc/$pid/status"; }
-echo "idle RSS: $(( $(rss VmRSS) / 1024 )) MB   flags: ${state[*]} ${GONG_MOCK_ARGS:-}"
+echo "idle RSS: $(( $(rss VmRSS) / 1024 )) MB   flags: ${state_flags[*]} ${GONG_MOCK_ARGS:-}"
 grants=0 elapsed=0 minute_rss=""
 while [ "$elapsed" -lt "$seconds" ]; do
   python3 "$support/oauth_setup.py" chains "$port" /oauth2/authorize /oauth2/generate-mcp-token "$resource" 32 "$dir/tokens"
