@@ -23,41 +23,15 @@ extension OAuthServer {
         var method: ClientAuthMethod
         var clientIDs: [String]
         var secrets: [String] = []
-        if let authorization = request.headers["Authorization"], let plain = Self.plainBasicCredentials(authorization) {
-            // What the general branch below concludes for these credentials, without its splitting and decoding twice.
+        if let authorization = request.headers["Authorization"] {
+            let candidates = try basicCredentialCandidates(authorization, endpoint: endpoint, realm: realm, bodyClientID: bodyClientID)
             if bodySecret != nil {
                 throw refuse(endpoint, OAuthError(.invalidRequest, "The client authenticated with both client_secret_basic and client_secret_post; use exactly one method (RFC 6749 §2.3)."),
                              rule: "client_auth.multiple_methods", clientID: bodyClientID)
             }
             method = .clientSecretBasic
-            clientIDs = [plain.id]
-            secrets = [plain.secret]
-            if let bodyClientID, bodyClientID != plain.id {
-                throw refuse(endpoint, OAuthError(.invalidRequest, "client_id '\(bodyClientID)' in the body differs from the client in the Basic credentials ('\(plain.id)')."),
-                             rule: "client_auth.client_id_mismatch", clientID: bodyClientID)
-            }
-        } else if let authorization = request.headers["Authorization"] {
-            let parts = authorization.split(separator: " ", maxSplits: 1)
-            guard parts.count == 2, parts[0].lowercased() == "basic" else {
-                let scheme = parts.first.map(String.init) ?? ""
-                throw refuse(endpoint, .invalidClient("The Authorization header uses the '\(scheme)' scheme; client authentication accepts only Basic (client_secret_basic) here.",
-                                                      usedBasic: true, realm: realm), rule: "client_auth.basic.scheme", clientID: bodyClientID)
-            }
-            guard let decoded = Base64.decode(String(parts[1]).trimmingHTTPWhitespace()).flatMap({ String(validating: $0, as: UTF8.self) }),
-                  let colon = decoded.utf8.firstIndex(of: UInt8(ascii: ":")) else {
-                throw refuse(endpoint, .invalidClient("The Basic credentials are not base64 of 'client_id:client_secret' (RFC 7617 §2).",
-                                                      usedBasic: true, realm: realm), rule: "client_auth.basic.malformed", clientID: bodyClientID)
-            }
-            if bodySecret != nil {
-                throw refuse(endpoint, OAuthError(.invalidRequest, "The client authenticated with both client_secret_basic and client_secret_post; use exactly one method (RFC 6749 §2.3)."),
-                             rule: "client_auth.multiple_methods", clientID: bodyClientID)
-            }
-            method = .clientSecretBasic
-            let rawID = String(decoded[..<colon])
-            let rawSecret = String(decoded[decoded.utf8.index(after: colon)...])
-            // RFC 6749 §2.3.1 form-encodes both parts; many clients do not, so the raw text is tried second.
-            clientIDs = unique([URLEncodedForm.percentDecode(rawID, plusAsSpace: true) ?? rawID, rawID])
-            secrets = unique([URLEncodedForm.percentDecode(rawSecret, plusAsSpace: true) ?? rawSecret, rawSecret])
+            clientIDs = candidates.ids
+            secrets = candidates.secrets
             if let bodyClientID, !clientIDs.contains(bodyClientID) {
                 throw refuse(endpoint, OAuthError(.invalidRequest, "client_id '\(bodyClientID)' in the body differs from the client in the Basic credentials ('\(clientIDs[0])')."),
                              rule: "client_auth.client_id_mismatch", clientID: bodyClientID)
@@ -122,6 +96,30 @@ extension OAuthServer {
             }
         }
         return AuthenticatedClient(client: client, method: method)
+    }
+
+    /// The client ids and secrets `Authorization: Basic …` may mean, in the order to try them:
+    /// RFC 6749 §2.3.1 form-encodes both parts and many clients do not, so the form-decoded
+    /// reading comes first and the raw text second. The usual plain credentials are read once
+    /// (`plainBasicCredentials`); another scheme or undecodable credentials are refused here.
+    private func basicCredentialCandidates(_ authorization: String, endpoint: OAuthDecisionEvent.Endpoint, realm: String,
+                                           bodyClientID: String?) throws(OAuthError) -> (ids: [String], secrets: [String]) {
+        if let plain = Self.plainBasicCredentials(authorization) { return ([plain.id], [plain.secret]) }
+        let parts = authorization.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "basic" else {
+            let scheme = parts.first.map(String.init) ?? ""
+            throw refuse(endpoint, .invalidClient("The Authorization header uses the '\(scheme)' scheme; client authentication accepts only Basic (client_secret_basic) here.",
+                                                  usedBasic: true, realm: realm), rule: "client_auth.basic.scheme", clientID: bodyClientID)
+        }
+        guard let decoded = Base64.decode(String(parts[1]).trimmingHTTPWhitespace()).flatMap({ String(validating: $0, as: UTF8.self) }),
+              let colon = decoded.utf8.firstIndex(of: UInt8(ascii: ":")) else {
+            throw refuse(endpoint, .invalidClient("The Basic credentials are not base64 of 'client_id:client_secret' (RFC 7617 §2).",
+                                                  usedBasic: true, realm: realm), rule: "client_auth.basic.malformed", clientID: bodyClientID)
+        }
+        let rawID = String(decoded[..<colon])
+        let rawSecret = String(decoded[decoded.utf8.index(after: colon)...])
+        return (unique([URLEncodedForm.percentDecode(rawID, plusAsSpace: true) ?? rawID, rawID]),
+                unique([URLEncodedForm.percentDecode(rawSecret, plusAsSpace: true) ?? rawSecret, rawSecret]))
     }
 
     /// `Basic <base64>` (exactly one space, the scheme in ASCII of any case) whose credentials are
